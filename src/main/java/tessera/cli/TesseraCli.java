@@ -15,6 +15,8 @@ import java.io.PrintWriter;
         description = "Corrosion inspection with multi-teacher knowledge distillation.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                TrainCommand.class,
+                EvaluateCommand.class,
         })
 public final class TesseraCli implements Runnable {
 

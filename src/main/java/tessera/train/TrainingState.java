@@ -1,0 +1,16 @@
+package tessera.train;
+
+/**
+ * What a checkpoint records besides the parameters, written after them: the epochs done, the best
+ * validation result so far and the global step, so a resumed run continues where it stopped.
+ */
+public final class TrainingState {
+
+    public int epochsDone;
+    public long step;
+    public String parametersFile;
+    public double bestValidationAccuracy = -1;
+    public int bestEpoch = -1;
+    public int epochsWithoutImprovement;
+    public boolean stoppedEarly;
+}
