@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDList;
 public final class LabelObjective implements Objective {
 
     @Override
-    public NDArray loss(NDList heads, NDArray labels, int[] samples) {
+    public NDArray loss(NDList heads, NDArray input, NDArray labels, int[] samples) {
         return Losses.crossEntropy(Losses.meanOfHeads(heads), labels);
     }
 

@@ -193,7 +193,7 @@ public final class ModelTrainer {
             long correct;
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDList heads = trainer.forward(new NDList(x));
-                NDArray value = objective.loss(heads, y, samples);
+                NDArray value = objective.loss(heads, x, y, samples);
                 collector.backward(value);
                 loss = value.getFloat();
                 NDArray predicted = Losses.meanOfHeads(heads).argMax(1).toType(DataType.INT32, false);
@@ -275,6 +275,7 @@ public final class ModelTrainer {
         info.classNames = data.train().classNames();
         info.heads = spec.heads();
         info.trainedBy = objective.name();
+        info.headFusion = settings.headFusion;
         info.runId = run.id();
         info.dataset = settings.dataset;
         info.tesseraVersion = tessera.util.Versions.tessera();

@@ -46,8 +46,10 @@ public final class TrainingJob {
             run.log("data " + data.format() + " " + data.source() + ": train " + data.train().size()
                     + ", validation " + data.validation().size() + ", test " + data.test().size()
                     + ", input " + data.train().channels() + "x" + data.train().height() + "x" + data.train().width());
-            Objective objective = objectives.create(data, run, device);
-            TrainingResult result = new ModelTrainer(settings, data, objective, device).train(run, listener, cancel);
+            TrainingResult result;
+            try (Objective objective = objectives.create(data, run, device)) {
+                result = new ModelTrainer(settings, data, objective, device).train(run, listener, cancel);
+            }
             if (result.cancelled()) {
                 run.markCancelled();
             } else {
@@ -64,7 +66,8 @@ public final class TrainingJob {
     }
 
     /** Resumes an interrupted, cancelled or failed run with the settings it was created with. */
-    public static TrainingResult resume(RunStore store, String runId, ObjectiveFactory objectives,
+    public static TrainingResult resume(RunStore store, String runId,
+                                        java.util.function.Function<TrainingSettings, ObjectiveFactory> objectives,
                                         TrainingListener listener, CancellationToken cancel) throws IOException {
         Run run = store.open(runId);
         if (run.record().status() == RunStatus.FINISHED) {
@@ -76,6 +79,6 @@ public final class TrainingJob {
         }
         TrainingSettings settings = Json.GSON.fromJson(run.record().config(), TrainingSettings.class);
         run.markRunning();
-        return run(run, settings, objectives, listener, cancel);
+        return run(run, settings, objectives.apply(settings), listener, cancel);
     }
 }

@@ -41,6 +41,11 @@ public final class TrainingSettings {
     public int threads = 0;
     /** "labels" for ordinary training; distillation sets its mode here. */
     public String objective = "labels";
+    /** Distillation: the teacher ensemble folder, temperature T, weight alpha of the KD term, fusion of the heads. */
+    public String teachers;
+    public double temperature = 4.0;
+    public double alpha = 0.9;
+    public String headFusion = "mean";
 
     public Augmentation augmentation() {
         return new Augmentation(cropPadding, horizontalFlip);
