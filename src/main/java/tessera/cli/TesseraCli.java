@@ -16,7 +16,11 @@ import java.io.PrintWriter;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 TrainCommand.class,
+                EnsembleCommand.class,
+                DistillCommand.class,
                 EvaluateCommand.class,
+                PredictCommand.class,
+                RunsCommand.class,
         })
 public final class TesseraCli implements Runnable {
 

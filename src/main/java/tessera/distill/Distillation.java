@@ -74,7 +74,7 @@ public final class Distillation {
                         data.train().size(), (System.nanoTime() - t0) / 1e9));
             }
             return new KdObjective(mode, source, s.temperature, s.alpha);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             ensemble.close();
             throw e;
         }
