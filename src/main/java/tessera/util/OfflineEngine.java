@@ -1,7 +1,5 @@
 package tessera.util;
 
-import java.nio.file.Path;
-
 /**
  * Keeps DJL offline: it must never download a native library nor probe the network, so these
  * properties are set before the first DJL class is touched, by every entry point.
@@ -15,10 +13,10 @@ public final class OfflineEngine {
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("OPT_OUT_TRACKING", "true");
         // The engine reads the cache folder from a system property or the environment; default
-        // to a folder of our own so that a read-only home or a shared cache does not break it.
+        // to the user's application-data folder so that libtorch never lands in a shared cache.
         String cache = System.getProperty("DJL_CACHE_DIR", System.getenv("DJL_CACHE_DIR"));
         if (cache == null || cache.isBlank()) {
-            cache = Path.of(System.getProperty("user.home"), ".tessera", "djl-cache").toString();
+            cache = AppDirs.engineCache().toString();
         }
         setIfAbsent("DJL_CACHE_DIR", cache);
         setIfAbsent("ENGINE_CACHE_DIR", cache);
