@@ -49,7 +49,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (resume != null) {
                 Run run = store.open(resume);
                 System.out.println("resuming " + run.id() + " in " + run.dir());
-                result = TrainingJob.resume(store, resume, tessera.distill.Distillation::objectives, new ConsoleProgress(System.out, run.id()), cancel);
+                result = TrainingJob.resume(store, resume, tessera.distill.Distillation::objectives, new ConsoleProgress(System.out, ""), cancel);
             } else {
                 TrainingSettings settings = training.settings(common, spec.commandLine());
                 Run run = TrainingJob.create(store, "train", settings);
