@@ -170,6 +170,12 @@ public final class TrainCommand implements Callable<Integer> {
             s.seed = common.seed();
             s.device = common.device();
             s.threads = common.threads();
+            // Refuse unknown names before a run is created, so a typo leaves no FAILED run behind.
+            s.datasetOptions();
+            if (!java.util.List.of("adam", "sgd").contains(s.optimizer)) {
+                throw new TesseraException("unknown optimizer '" + s.optimizer + "' (use adam or sgd)");
+            }
+            new tessera.train.LearningRateSchedule(s, 1);
             return s;
         }
     }
