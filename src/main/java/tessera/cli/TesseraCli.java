@@ -20,6 +20,7 @@ import java.io.PrintWriter;
                 DistillCommand.class,
                 EvaluateCommand.class,
                 PredictCommand.class,
+                FuseCommand.class,
                 RunsCommand.class,
                 DoctorCommand.class,
         })
