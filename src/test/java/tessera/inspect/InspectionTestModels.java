@@ -25,15 +25,15 @@ import java.util.Random;
  * Real DJL bundles with seeded random weights for the inspection tests: no training, but real
  * networks with varied outputs, so tiled and fully convolutional maps can be compared.
  */
-final class TestModels {
+public final class InspectionTestModels {
 
-    static final List<String> CLASSES = List.of("clean", "corrosion");
+    public static final List<String> CLASSES = List.of("clean", "corrosion");
 
-    private TestModels() {
+    private InspectionTestModels() {
     }
 
     /** A cnn-small bundle (3x32x32 input) with {@code heads} heads. */
-    static Path bundle(Path dir, String name, int heads, int seed) throws IOException {
+    public static Path bundle(Path dir, String name, int heads, int seed) throws IOException {
         NetworkSpec spec = new NetworkSpec("cnn-small", Map.of(), new int[] {3, 32, 32}, CLASSES.size(), heads);
         try (Model model = Model.newInstance(name)) {
             Engine.getInstance().setRandomSeed(seed);
@@ -63,7 +63,7 @@ final class TestModels {
     }
 
     /** An ensemble folder of {@code members} random cnn-small teachers and a simultaneous student beside it. */
-    static Path ensemble(Path dir, int members) throws IOException {
+    public static Path ensemble(Path dir, int members) throws IOException {
         EnsembleInfo info = new EnsembleInfo();
         info.name = "test-ensemble";
         for (int k = 0; k < members; k++) {
@@ -78,7 +78,7 @@ final class TestModels {
     }
 
     /** A picture with smooth gradients and noisy blobs, so networks respond differently across it. */
-    static BufferedImage picture(int width, int height, long seed) {
+    public static BufferedImage picture(int width, int height, long seed) {
         Random random = new Random(seed);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         int blobs = Math.max(3, width * height / 4000);
