@@ -23,6 +23,7 @@ import java.io.PrintWriter;
                 FuseCommand.class,
                 RunsCommand.class,
                 DoctorCommand.class,
+                InspectCommand.class,
         })
 public final class TesseraCli implements Runnable {
 
