@@ -1,9 +1,12 @@
 package tessera.app;
 
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import tessera.app.train.TrainView;
+import tessera.app.train.TrainViewModel;
 import tessera.util.Assets;
 import tessera.util.OfflineEngine;
 
@@ -24,6 +27,7 @@ public final class WorkstationShell implements AutoCloseable {
     private final UiTaskExecutor tasks;
     private final MainViewModel mainModel;
     private final MainWindow window;
+    private final TrainViewModel trainModel;
     private final Stage stage;
 
     private WorkstationShell(Stage stage, WorkstationOptions options) {
@@ -36,6 +40,8 @@ public final class WorkstationShell implements AutoCloseable {
         Map<Section, Node> content = new EnumMap<>(Section.class);
         MainWindow[] self = new MainWindow[1];
         content.put(Section.INSPECT, new InspectPlaceholder(state, () -> self[0].chooseImages()));
+        this.trainModel = new TrainViewModel(state, tasks, Platform::runLater);
+        content.put(Section.TRAIN, new TrainView(trainModel, failures));
         this.window = new MainWindow(mainModel, failures, failures.lastProblemProperty(), content);
         self[0] = window;
     }
@@ -52,6 +58,7 @@ public final class WorkstationShell implements AutoCloseable {
         stage.setOnCloseRequest(e -> shell.close());
         stage.show();
         shell.mainModel.detectDevice();
+        shell.trainModel.reload();
         return shell;
     }
 
@@ -61,6 +68,10 @@ public final class WorkstationShell implements AutoCloseable {
 
     public MainViewModel mainModel() {
         return mainModel;
+    }
+
+    public TrainViewModel trainModel() {
+        return trainModel;
     }
 
     public UiTaskExecutor tasks() {
@@ -77,6 +88,7 @@ public final class WorkstationShell implements AutoCloseable {
 
     @Override
     public void close() {
+        trainModel.close();
         tasks.close();
     }
 }
