@@ -41,9 +41,33 @@ public final class ModelBundle {
         return Files.isRegularFile(dir.resolve(INFO_FILE));
     }
 
-    /** Writes the parameters, then the description with their hash; each file whole or not at all. */
+    /**
+     * Writes the parameters, then the description with their hash, each file whole or not at all. A new
+     * bundle is written into a hidden sibling folder renamed into place, so a crash leaves no half bundle.
+     */
     public static void save(Path dir, ModelInfo info, Block network) throws IOException {
-        Files.createDirectories(dir);
+        if (Files.exists(dir)) {
+            writeInto(dir, info, network);
+            return;
+        }
+        Path parent = dir.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        // Not createTempDirectory: its owner-only permissions would stay on the bundle after the rename.
+        Path tmp = Files.createDirectory(parent.resolve("." + dir.getFileName() + "."
+                + Long.toHexString(System.nanoTime()) + ".tmp"));
+        try {
+            writeInto(tmp, info, network);
+            Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            if (Files.exists(tmp)) {
+                Files.deleteIfExists(tmp.resolve(PARAMS_FILE));
+                Files.deleteIfExists(tmp.resolve(INFO_FILE));
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    private static void writeInto(Path dir, ModelInfo info, Block network) throws IOException {
         Path params = dir.resolve(PARAMS_FILE);
         writeParameters(params, network);
         info.paramsSha256 = Hashing.sha256(params);

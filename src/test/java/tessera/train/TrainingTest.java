@@ -64,7 +64,7 @@ class TrainingTest {
     }
 
     @Test
-    void cancellingMidRunLeavesACancelledRunWithACheckpointThatResumesToTheEnd() throws IOException {
+    void cancellingMidRunLeavesACancelledRunWithACheckpointThatResumesToTheSameEnd() throws IOException {
         // given a 3-epoch run that is cancelled during epoch 2
         RunStore store = new RunStore(workspace);
         TrainingSettings settings = StripesDataset.settings(data, 3);
@@ -88,6 +88,7 @@ class TrainingTest {
         assertEquals(RunStatus.CANCELLED, store.open(run.id()).record().status());
         Path checkpoints = run.dir().resolve("checkpoints");
         assertTrue(Files.isRegularFile(checkpoints.resolve("epoch-001.params")));
+        assertTrue(Files.isRegularFile(checkpoints.resolve("epoch-001.optimizer")));
         assertEquals(1, ModelTrainer.readState(run).epochsDone);
         assertFalse(ModelBundle.isBundle(run.bundleDir()));
 
@@ -106,6 +107,11 @@ class TrainingTest {
                 .filter(m -> m.split().equals("train") && m.name().equals("loss")).count();
         assertEquals(3, epochRows, "one train-loss row per epoch, none repeated");
         assertTrue(resumed.test().accuracy() > 0.6, "test accuracy " + resumed.test().accuracy());
+
+        // and it ends exactly where a run never interrupted ends: same parameters, bit for bit
+        TrainingResult uninterrupted = TrainingJob.run(TrainingJob.create(store, "train", settings), settings,
+                TrainingJob.LABELS, TrainingListener.NONE, new CancellationToken());
+        assertEquals(ModelBundle.readInfo(uninterrupted.bundle()).paramsSha256, ModelBundle.readInfo(resumed.bundle()).paramsSha256);
 
         // and a FINISHED run cannot be resumed again
         assertThrows(tessera.util.TesseraException.class, () -> TrainingJob.resume(store, run.id(),
