@@ -39,7 +39,8 @@ final class KdObjective implements Objective {
             return kd;
         }
         NDArray ce = Losses.crossEntropy(Losses.meanOfHeads(heads), labels);
-        return kd.mul(alpha).add(ce.mul(1 - alpha));
+        // Float factors keep the scalar loss float32 (a double promotes a 0-d array to float64).
+        return kd.mul((float) alpha).add(ce.mul((float) (1 - alpha)));
     }
 
     @Override
