@@ -22,6 +22,7 @@ import java.io.PrintWriter;
                 PredictCommand.class,
                 RunsCommand.class,
                 DoctorCommand.class,
+                SynthCommand.class,
         })
 public final class TesseraCli implements Runnable {
 
