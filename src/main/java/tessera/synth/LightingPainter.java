@@ -34,7 +34,7 @@ final class LightingPainter {
         float bandCentre = (float) (random.nextDouble() * 1.3 - 0.15) * h;
         float bandWidth = (float) (30 + random.nextDouble() * 140) * layout.scale;
         float bandStrength = bare ? 0.25f + 0.25f * (float) random.nextDouble() : 0.05f + 0.3f * (float) random.nextDouble();
-        float[] reflections = bare ? ValueNoise.fbm(w, h, 260, 7, 3, 0.55f, random) : null;
+        float[] reflections = bare ? ValueNoise.fbm(w, h, 480 * layout.scale, 5, 2, 0.45f, random) : null;
         float[] bandWobble = ValueNoise.field(w, 1, 400, 1, random);
 
         float[] shadow = shadows(w, h);
@@ -47,7 +47,7 @@ final class LightingPainter {
                 float fall = 1 - curvature * (v - crest) * (v - crest);
                 float light = exposure * (0.95f + gx * nx + gy * ny + 0.06f * uneven[i]) * fall;
                 if (reflections != null) {
-                    light *= 1 + 0.22f * reflections[i];
+                    light *= 1 + 0.16f * reflections[i];
                 }
                 float inShadow = shadow == null ? 0 : shadow[i];
                 light *= 1 - inShadow;
@@ -68,8 +68,9 @@ final class LightingPainter {
         }
         float[] shadow = new float[w * h];
         for (int s = 0; s < count; s++) {
-            float depth = 0.2f + 0.3f * (float) random.nextDouble();
-            float softness = (15 + 50 * (float) random.nextDouble()) * layout.scale;
+            // Hangar light is broad: shadows are soft-edged and never black.
+            float depth = 0.15f + 0.25f * (float) random.nextDouble();
+            float softness = (40 + 100 * (float) random.nextDouble()) * layout.scale;
             float cx = (float) random.nextDouble() * w;
             float cy = (float) random.nextDouble() * h;
             float angle = (float) (random.nextDouble() * Math.PI);
