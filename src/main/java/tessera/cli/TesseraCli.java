@@ -24,6 +24,7 @@ import java.io.PrintWriter;
                 RunsCommand.class,
                 DoctorCommand.class,
                 InspectCommand.class,
+                SynthCommand.class,
         })
 public final class TesseraCli implements Runnable {
 
