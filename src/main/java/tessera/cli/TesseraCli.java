@@ -23,6 +23,7 @@ import java.io.PrintWriter;
                 RunsCommand.class,
                 DoctorCommand.class,
                 InspectCommand.class,
+                EvaluateInspectionCommand.class,
         })
 public final class TesseraCli implements Runnable {
 
