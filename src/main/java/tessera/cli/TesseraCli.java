@@ -22,6 +22,7 @@ import java.io.PrintWriter;
                 PredictCommand.class,
                 RunsCommand.class,
                 DoctorCommand.class,
+                SynthCommand.class,
                 InspectCommand.class,
                 EvaluateInspectionCommand.class,
         })
