@@ -39,7 +39,8 @@ final class KdObjective implements Objective {
             return kd;
         }
         NDArray ce = Losses.crossEntropy(Losses.meanOfHeads(heads), labels);
-        return kd.mul(alpha).add(ce.mul(1 - alpha));
+        // float weights: a double scalar times a 0-dim float32 loss promotes it to float64 in PyTorch.
+        return kd.mul((float) alpha).add(ce.mul((float) (1 - alpha)));
     }
 
     @Override
