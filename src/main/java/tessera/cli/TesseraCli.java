@@ -23,6 +23,7 @@ import java.io.PrintWriter;
                 RunsCommand.class,
                 ExperimentCommand.class,
                 DoctorCommand.class,
+                InspectCommand.class,
         })
 public final class TesseraCli implements Runnable {
 
