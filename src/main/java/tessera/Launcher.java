@@ -4,7 +4,7 @@ import tessera.cli.TesseraCli;
 import tessera.util.OfflineEngine;
 
 /**
- * Entry point of tessera.jar: without arguments it opens the workstation, with a subcommand it
+ * Entry point of tessera.jar: without arguments (or only --workspace, --threads, --device) it opens the workstation, with a subcommand it
  * runs headless. It must not extend javafx.application.Application (class-path jars cannot).
  */
 public final class Launcher {
@@ -14,7 +14,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         OfflineEngine.configure();
-        if (args.length == 0) {
+        if (tessera.app.Workstation.accepts(args)) {
             tessera.app.Workstation.open(args);
             return;
         }

@@ -1,17 +1,23 @@
 package tessera.app;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The workstation window (built out by the workstation issue). */
+/** The JavaFX application: reads the workstation options and opens the shell. */
 public final class WorkstationApp extends Application {
+
+    private WorkstationShell shell;
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Tessera");
-        stage.setScene(new Scene(new Label("Tessera"), 1280, 800));
-        stage.show();
+        WorkstationOptions options = WorkstationOptions.parse(getParameters().getRaw().toArray(String[]::new));
+        shell = WorkstationShell.open(stage, options);
+    }
+
+    @Override
+    public void stop() {
+        if (shell != null) {
+            shell.close();
+        }
     }
 }

@@ -74,8 +74,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private void print(List<ModelReport> reports, DataSplits data) {
-        System.out.printf(Locale.ROOT, "test split of %s: %d samples, device %s%n", dataset, data.test().size(),
-                Devices.describe(Devices.resolve(common.device())));
+        System.out.println(Devices.announce(Devices.resolve(common.device())));
+        System.out.printf(Locale.ROOT, "test split of %s: %d samples%n", dataset, data.test().size());
         String header = String.format(Locale.ROOT, "%-34s %9s %9s %8s %8s %10s %12s %11s %11s",
                 "model", "accuracy", "macro-F1", "NLL", "ECE", "params", "MACs", "ms/img b1", "ms/img b64");
         System.out.println(header);

@@ -85,8 +85,12 @@ public final class ModelBundle {
         if (!Files.isRegularFile(params)) {
             throw new TesseraException(dir + ": model bundle lacks " + PARAMS_FILE);
         }
+        if (info.paramsSha256 == null || info.paramsSha256.isBlank()) {
+            throw new TesseraException(dir.resolve(INFO_FILE) + ": records no SHA-256 of " + PARAMS_FILE
+                    + ", so nothing vouches for the parameters");
+        }
         String actual = Hashing.sha256(params);
-        if (info.paramsSha256 != null && !info.paramsSha256.equalsIgnoreCase(actual)) {
+        if (!info.paramsSha256.equalsIgnoreCase(actual)) {
             throw new TesseraException(params + ": SHA-256 " + actual.substring(0, 12)
                     + "… does not match model.json (" + info.paramsSha256.substring(0, Math.min(12, info.paramsSha256.length()))
                     + "…): the parameters were changed or damaged");

@@ -1,0 +1,61 @@
+package tessera.app;
+
+import tessera.util.TesseraException;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The few options the workstation itself takes ({@code --workspace DIR}, {@code --threads N},
+ * {@code --device cpu|gpu|auto}); anything else on the command line is a headless subcommand.
+ */
+public record WorkstationOptions(Optional<Path> workspace, int threads, String device) {
+
+    public static final WorkstationOptions DEFAULTS = new WorkstationOptions(Optional.empty(), 0, "auto");
+
+    /** True when every argument is a workstation option, so the launcher opens the window. */
+    public static boolean isWorkstationCall(String[] args) {
+        if (args.length == 0) {
+            return true;
+        }
+        try {
+            parse(args);
+            return true;
+        } catch (TesseraException notOurs) {
+            return false;
+        }
+    }
+
+    public static WorkstationOptions parse(String... args) {
+        Optional<Path> workspace = Optional.empty();
+        int threads = 0;
+        String device = "auto";
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String value;
+            if (arg.contains("=")) {
+                value = arg.substring(arg.indexOf('=') + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new TesseraException("workstation option " + arg + " needs a value");
+            }
+            switch (name) {
+                case "--workspace" -> workspace = Optional.of(Path.of(value));
+                case "--threads" -> threads = parseThreads(value);
+                case "--device" -> device = value;
+                default -> throw new TesseraException("not a workstation option: " + arg);
+            }
+        }
+        return new WorkstationOptions(workspace, threads, device);
+    }
+
+    private static int parseThreads(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new TesseraException("--threads needs a whole number, not " + value);
+        }
+    }
+}

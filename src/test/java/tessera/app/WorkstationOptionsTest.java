@@ -1,0 +1,41 @@
+package tessera.app;
+
+import org.junit.jupiter.api.Test;
+import tessera.util.TesseraException;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WorkstationOptionsTest {
+
+    @Test
+    void noArgumentsOrOnlyWorkstationOptionsOpenTheWindow() {
+        assertTrue(WorkstationOptions.isWorkstationCall(new String[0]));
+        assertTrue(WorkstationOptions.isWorkstationCall(new String[] {"--workspace", "/tmp/w", "--threads=2"}));
+    }
+
+    @Test
+    void aSubcommandOrHelpGoesToTheCommandLine() {
+        assertFalse(WorkstationOptions.isWorkstationCall(new String[] {"runs", "list"}));
+        assertFalse(WorkstationOptions.isWorkstationCall(new String[] {"--workspace", "/tmp/w", "runs", "list"}));
+        assertFalse(WorkstationOptions.isWorkstationCall(new String[] {"--help"}));
+    }
+
+    @Test
+    void givenOptionsWhenParsedThenEachIsRead() {
+        WorkstationOptions options = WorkstationOptions.parse("--workspace=/tmp/w", "--threads", "3", "--device", "cpu");
+        assertEquals(Path.of("/tmp/w"), options.workspace().orElseThrow());
+        assertEquals(3, options.threads());
+        assertEquals("cpu", options.device());
+    }
+
+    @Test
+    void aMissingValueIsRefusedWithTheOptionName() {
+        TesseraException e = assertThrows(TesseraException.class, () -> WorkstationOptions.parse("--workspace"));
+        assertTrue(e.getMessage().contains("--workspace"), e.getMessage());
+    }
+}
