@@ -21,6 +21,7 @@ import java.io.PrintWriter;
                 EvaluateCommand.class,
                 PredictCommand.class,
                 RunsCommand.class,
+                ExperimentCommand.class,
                 DoctorCommand.class,
                 SynthCommand.class,
                 InspectCommand.class,

@@ -18,7 +18,7 @@ class LayeringTest {
     static final String[] CORE = {
             "tessera.data..", "tessera.model..", "tessera.fusion..", "tessera.distill..", "tessera.inspect..",
             "tessera.imaging..", "tessera.synth..", "tessera.experiment..", "tessera.ensemble..", "tessera.train..",
-            "tessera.evaluate..", "tessera.report..", "tessera.util.."};
+            "tessera.evaluate..", "tessera.report..", "tessera.study..", "tessera.util.."};
 
     private static JavaClasses classes;
 
