@@ -68,6 +68,8 @@ public final class WorkstationShell implements AutoCloseable {
         stage.show();
         shell.mainModel.detectDevice();
         shell.trainModel.reload();
+        options.view().ifPresent(shell.mainModel.sectionProperty()::set);
+        shell.experimentsModel.preselect(options.compare());
         shell.experimentsModel.reload();
         return shell;
     }

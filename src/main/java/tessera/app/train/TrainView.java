@@ -140,11 +140,7 @@ public final class TrainView extends BorderPane {
     }
 
     private static LineChart<Number, Number> chart(String title, String yLabel) {
-        NumberAxis epochs = new NumberAxis();
-        epochs.setLabel("epoch");
-        epochs.setForceZeroInRange(false);
-        epochs.setTickUnit(1);
-        epochs.setMinorTickVisible(false);
+        NumberAxis epochs = tessera.app.Charts.epochAxis();
         NumberAxis values = new NumberAxis();
         values.setLabel(yLabel);
         values.setForceZeroInRange(false);
@@ -170,6 +166,17 @@ public final class TrainView extends BorderPane {
         models.setId("finished-models");
         models.setPlaceholder(new Label("No finished ensembles or students yet"));
         VBox.setVgrow(models, Priority.ALWAYS);
+        models.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                act("Showing the curves of " + now.id(), () -> model.showHistory(now));
+            }
+        });
+        // Start with the newest finished model's curves rather than empty charts.
+        model.finishedModels().addListener((ListChangeListener<StoredRun>) c -> {
+            if (models.getSelectionModel().isEmpty() && !models.getItems().isEmpty()) {
+                models.getSelectionModel().select(0);
+            }
+        });
         Button activate = new Button("Use for inspection");
         activate.setId("make-active");
         activate.disableProperty().bind(models.getSelectionModel().selectedItemProperty().isNull());
@@ -188,8 +195,8 @@ public final class TrainView extends BorderPane {
                 sectionTitle("Finished models"), models, new HBox(8, activate, distil));
         panel.getStyleClass().add("panel");
         panel.setPadding(new Insets(10));
-        panel.setPrefWidth(380);
-        panel.setMinWidth(300);
+        panel.setPrefWidth(440);
+        panel.setMinWidth(320);
         return panel;
     }
 
