@@ -7,6 +7,8 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import tessera.app.inspect.InspectView;
 import tessera.app.inspect.InspectViewModel;
+import tessera.app.experiments.ExperimentsView;
+import tessera.app.experiments.ExperimentsViewModel;
 import tessera.app.train.TrainView;
 import tessera.app.train.TrainViewModel;
 import tessera.util.Assets;
@@ -31,6 +33,7 @@ public final class WorkstationShell implements AutoCloseable {
     private final MainWindow window;
     private final TrainViewModel trainModel;
     private final InspectViewModel inspectModel;
+    private final ExperimentsViewModel experimentsModel;
     private final Stage stage;
 
     private WorkstationShell(Stage stage, WorkstationOptions options) {
@@ -46,6 +49,8 @@ public final class WorkstationShell implements AutoCloseable {
         content.put(Section.INSPECT, new InspectView(inspectModel, failures, () -> self[0].chooseImages()));
         this.trainModel = new TrainViewModel(state, tasks, Platform::runLater);
         content.put(Section.TRAIN, new TrainView(trainModel, failures));
+        this.experimentsModel = new ExperimentsViewModel(state, tasks);
+        content.put(Section.EXPERIMENTS, new ExperimentsView(experimentsModel, failures));
         this.window = new MainWindow(mainModel, failures, failures.lastProblemProperty(), content);
         self[0] = window;
     }
@@ -67,6 +72,7 @@ public final class WorkstationShell implements AutoCloseable {
         if (!"false".equals(System.getProperty("tessera.samples"))) {
             shell.inspectModel.openSamples(DemoAssets.find());
         }
+        shell.experimentsModel.reload();
         return shell;
     }
 
@@ -84,6 +90,10 @@ public final class WorkstationShell implements AutoCloseable {
 
     public TrainViewModel trainModel() {
         return trainModel;
+    }
+
+    public ExperimentsViewModel experimentsModel() {
+        return experimentsModel;
     }
 
     public UiTaskExecutor tasks() {
