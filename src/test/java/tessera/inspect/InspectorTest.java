@@ -30,8 +30,8 @@ class InspectorTest {
 
     @BeforeAll
     static void open() throws Exception {
-        ensembleDir = TestModels.ensemble(dir.resolve("ensemble"), 3);
-        studentDir = TestModels.bundle(dir.resolve("student"), "student", 3, 9);
+        ensembleDir = InspectionTestModels.ensemble(dir.resolve("ensemble"), 3);
+        studentDir = InspectionTestModels.bundle(dir.resolve("student"), "student", 3, 9);
         inspector = Inspector.open(ensembleDir, studentDir, InspectionSettings.defaults(), Device.cpu());
     }
 
@@ -47,7 +47,7 @@ class InspectorTest {
     @Test
     void everyTeacherAndEveryStudentHeadGetsAMapOverTheGrid() {
         // given a 300 x 200 picture and the reference tiling (64 px at stride 32)
-        BufferedImage image = TestModels.picture(300, 200, 5);
+        BufferedImage image = InspectionTestModels.picture(300, 200, 5);
 
         // when inspected
         InspectionResult r = inspector.inspect(Path.of("p.png"), image, metadata(image), new CancellationToken(), null);
@@ -74,7 +74,7 @@ class InspectorTest {
 
     @Test
     void tiledAndFullyConvolutionalInspectionsGiveCloseMaps() throws Exception {
-        BufferedImage image = TestModels.picture(420, 260, 6);
+        BufferedImage image = InspectionTestModels.picture(420, 260, 6);
         try (Inspector tiled = Inspector.open(ensembleDir, studentDir,
                 InspectionSettings.defaults().withMethod(InferenceMethod.TILED), Device.cpu())) {
             InspectionResult a = tiled.inspect(Path.of("q.png"), image, metadata(image), null, null);
@@ -93,7 +93,7 @@ class InspectorTest {
     @Test
     void aThresholdOverrideReplacesBothThresholds() throws Exception {
         try (Inspector i = Inspector.open(ensembleDir, studentDir, InspectionSettings.defaults().withThreshold(0.3), Device.cpu())) {
-            BufferedImage image = TestModels.picture(64, 64, 7);
+            BufferedImage image = InspectionTestModels.picture(64, 64, 7);
             InspectionResult r = i.inspect(Path.of("t.png"), image, metadata(image), null, null);
             assertEquals(0.3, r.studentThreshold());
             assertEquals(0.3, r.ensembleThreshold());
@@ -103,7 +103,7 @@ class InspectorTest {
 
     @Test
     void anImageSmallerThanOneTileIsRefusedNamingTheFile() {
-        BufferedImage image = TestModels.picture(50, 300, 8);
+        BufferedImage image = InspectionTestModels.picture(50, 300, 8);
 
         TesseraException e = assertThrows(TesseraException.class,
                 () -> inspector.inspect(Path.of("tiny.png"), image, metadata(image), null, null));
@@ -116,21 +116,21 @@ class InspectorTest {
     void aCancelledInspectionStops() {
         CancellationToken cancel = new CancellationToken();
         cancel.cancel();
-        BufferedImage image = TestModels.picture(128, 128, 9);
+        BufferedImage image = InspectionTestModels.picture(128, 128, 9);
 
         assertThrows(CancellationException.class, () -> inspector.inspect(Path.of("c.png"), image, metadata(image), cancel, null));
     }
 
     @Test
     void theCalibratedThresholdIsReadFromBesideTheBundle() throws Exception {
-        Path student = TestModels.bundle(dir.resolve("calibrated"), "calibrated", 1, 11);
+        Path student = InspectionTestModels.bundle(dir.resolve("calibrated"), "calibrated", 1, 11);
         DetectionProfile.writeThreshold(student, 0.62, List.of("corrosion"), "validation tiles", "max F1", 0.9);
 
-        DetectionProfile p = DetectionProfile.read(student, "model.json", TestModels.CLASSES);
+        DetectionProfile p = DetectionProfile.read(student, "model.json", InspectionTestModels.CLASSES);
 
         assertEquals(0.62, p.threshold());
         assertEquals("validation tiles", p.source());
-        assertEquals(0.5, DetectionProfile.read(studentDir, "model.json", TestModels.CLASSES).threshold());
+        assertEquals(0.5, DetectionProfile.read(studentDir, "model.json", InspectionTestModels.CLASSES).threshold());
     }
 
     @Test

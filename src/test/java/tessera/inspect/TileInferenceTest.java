@@ -25,7 +25,7 @@ class TileInferenceTest {
 
     @BeforeAll
     static void load() throws Exception {
-        model = ModelBundle.load(TestModels.bundle(dir.resolve("m"), "m", 2, 7), Device.cpu());
+        model = ModelBundle.load(InspectionTestModels.bundle(dir.resolve("m"), "m", 2, 7), Device.cpu());
         StringBuilder why = new StringBuilder();
         Optional<DenseNetwork> d = DenseNetwork.of(model, why);
         assertTrue(d.isPresent(), why.toString());
@@ -53,7 +53,7 @@ class TileInferenceTest {
 
     @Test
     void onAnImageOfOneTileBothPathsAreTheSameNetwork() {
-        BufferedImage picture = TestModels.picture(64, 64, 1);
+        BufferedImage picture = InspectionTestModels.picture(64, 64, 1);
         ScaledImage img = ScaledImage.of(picture, 0.5, 3);
         TileLayout layout = TileLayout.of(new TileGrid(64, 64, 64, 32), 0.5, 32, img.width(), img.height());
 
@@ -70,7 +70,7 @@ class TileInferenceTest {
     @Test
     void fullyConvolutionalMapsAgreeWithTiledMapsUpToTileBorderPadding() {
         // given a 330 x 250 picture (edge-aligned last column and row), 64 px tiles at stride 32, scale 1/2
-        BufferedImage picture = TestModels.picture(330, 250, 2);
+        BufferedImage picture = InspectionTestModels.picture(330, 250, 2);
         ScaledImage img = ScaledImage.of(picture, 0.5, 3);
         TileGrid grid = new TileGrid(330, 250, 64, 32);
         TileLayout layout = TileLayout.of(grid, 0.5, 32, img.width(), img.height());

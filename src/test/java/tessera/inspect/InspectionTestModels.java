@@ -25,15 +25,15 @@ import java.util.Random;
  * Real DJL bundles with seeded random weights for the inspection tests: no training, but real
  * networks with varied outputs, so tiled and fully convolutional maps can be compared.
  */
-final class TestModels {
+public final class InspectionTestModels {
 
-    static final List<String> CLASSES = List.of("clean", "corrosion");
+    public static final List<String> CLASSES = List.of("clean", "corrosion");
 
-    private TestModels() {
+    private InspectionTestModels() {
     }
 
     /** A cnn-small bundle (3x32x32 input) with {@code heads} heads. */
-    static Path bundle(Path dir, String name, int heads, int seed) throws IOException {
+    public static Path bundle(Path dir, String name, int heads, int seed) throws IOException {
         NetworkSpec spec = new NetworkSpec("cnn-small", Map.of(), new int[] {3, 32, 32}, CLASSES.size(), heads);
         try (Model model = Model.newInstance(name)) {
             Engine.getInstance().setRandomSeed(seed);
@@ -63,7 +63,7 @@ final class TestModels {
     }
 
     /** An ensemble folder of {@code members} random cnn-small teachers and a simultaneous student beside it. */
-    static Path ensemble(Path dir, int members) throws IOException {
+    public static Path ensemble(Path dir, int members) throws IOException {
         EnsembleInfo info = new EnsembleInfo();
         info.name = "test-ensemble";
         for (int k = 0; k < members; k++) {
@@ -78,31 +78,34 @@ final class TestModels {
     }
 
     /** A picture with smooth gradients and noisy blobs, so networks respond differently across it. */
-    static BufferedImage picture(int width, int height, long seed) {
+    public static BufferedImage picture(int width, int height, long seed) {
         Random random = new Random(seed);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int blobs = Math.max(3, width * height / 4000);
-        int[][] centres = new int[blobs][3];
-        for (int[] c : centres) {
-            c[0] = random.nextInt(width);
-            c[1] = random.nextInt(height);
-            c[2] = 8 + random.nextInt(30);
-        }
+        int[] row = new int[width];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int r = 120 + (int) (60 * Math.sin(x / 23.0));
                 int g = 110 + (int) (50 * Math.cos(y / 17.0));
-                int b = 100;
-                for (int[] c : centres) {
-                    int dx = x - c[0];
-                    int dy = y - c[1];
-                    if (dx * dx + dy * dy < c[2] * c[2]) {
-                        r = 200 + random.nextInt(40);
-                        g = 180 - random.nextInt(60);
-                        b = 60 + random.nextInt(40);
+                row[x] = r << 16 | g << 8 | 100;
+            }
+            image.setRGB(0, y, width, 1, row, 0, width);
+        }
+        int blobs = Math.max(3, width * height / 4000);
+        for (int k = 0; k < blobs; k++) {
+            int cx = random.nextInt(width);
+            int cy = random.nextInt(height);
+            int radius = 8 + random.nextInt(30);
+            for (int y = Math.max(0, cy - radius); y < Math.min(height, cy + radius); y++) {
+                for (int x = Math.max(0, cx - radius); x < Math.min(width, cx + radius); x++) {
+                    int dx = x - cx;
+                    int dy = y - cy;
+                    if (dx * dx + dy * dy < radius * radius) {
+                        int r = 200 + random.nextInt(40);
+                        int g = 180 - random.nextInt(60);
+                        int b = 60 + random.nextInt(40);
+                        image.setRGB(x, y, r << 16 | g << 8 | b);
                     }
                 }
-                image.setRGB(x, y, Math.min(255, r) << 16 | Math.min(255, g) << 8 | Math.min(255, b));
             }
         }
         return image;
