@@ -1,5 +1,6 @@
 package tessera.app.inspect;
 
+import tessera.imaging.ColorMap;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
@@ -17,7 +18,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import tessera.fusion.FusionMethod;
-import tessera.report.ColourMap;
 
 import java.util.Locale;
 
@@ -49,10 +49,21 @@ final class ControlsPanel extends VBox {
         opacity.valueProperty().bindBidirectional(model.opacityProperty());
         Label opacityValue = value(Bindings.format(Locale.ROOT, "%.0f %%", model.opacityProperty().multiply(100)));
 
-        ComboBox<ColourMap> colours = new ComboBox<>();
+        ComboBox<ColorMap> colours = new ComboBox<>();
         colours.setId("colour-map");
-        colours.getItems().setAll(ColourMap.values());
+        colours.getItems().setAll(ColorMap.values());
         colours.valueProperty().bindBidirectional(model.colourMapProperty());
+        colours.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ColorMap m) {
+                return m == null ? "" : m.id();
+            }
+
+            @Override
+            public ColorMap fromString(String id) {
+                return ColorMap.parse(id);
+            }
+        });
         colours.setMaxWidth(Double.MAX_VALUE);
 
         ToggleGroup style = new ToggleGroup();
@@ -125,7 +136,7 @@ final class ControlsPanel extends VBox {
         return l;
     }
 
-    private void drawLegend(ColourMap map) {
+    private void drawLegend(ColorMap map) {
         GraphicsContext g = legend.getGraphicsContext2D();
         double w = legend.getWidth();
         for (int x = 0; x < w; x++) {
