@@ -41,8 +41,19 @@ final class ControlsPanel extends VBox {
         method.setTooltip(new Tooltip("How the teachers' maps are fused: switching re-fuses their stored outputs, no model runs"));
 
         Slider threshold = slider("threshold", 0, 1, model.thresholdProperty().get());
-        threshold.valueProperty().bindBidirectional(model.thresholdProperty());
-        Label thresholdValue = value(Bindings.format(Locale.ROOT, "%.2f", model.thresholdProperty()));
+        // Findings and maps are recomputed when the thumb is let go, not at every pixel of a drag.
+        threshold.valueProperty().addListener((o, was, now) -> {
+            if (!threshold.isValueChanging()) {
+                model.thresholdProperty().set(now.doubleValue());
+            }
+        });
+        threshold.valueChangingProperty().addListener((o, was, changing) -> {
+            if (!changing) {
+                model.thresholdProperty().set(threshold.getValue());
+            }
+        });
+        model.thresholdProperty().addListener((o, was, now) -> threshold.setValue(now.doubleValue()));
+        Label thresholdValue = value(Bindings.format(Locale.ROOT, "%.2f", threshold.valueProperty()));
         thresholdValue.setId("threshold-value");
 
         Slider opacity = slider("opacity", 0, 1, model.opacityProperty().get());
