@@ -275,8 +275,10 @@ public final class InspectViewModel implements AutoCloseable {
             updating = false;
         }
         refuse();
-        message.set(String.format(java.util.Locale.ROOT, "%s: %d×%d, %s, %d findings", done.image().file().getFileName(),
-                done.image().width(), done.image().height(), result.grid(), findings.get().size()));
+        message.set(String.format(java.util.Locale.ROOT, "%s · %d×%d px · %,d tiles of %d px at stride %d · %s",
+                done.image().file().getFileName(), done.image().width(), done.image().height(), result.tiles(),
+                result.grid().tileSize(), result.grid().stride(), result.method().name().toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', ' ')));
     }
 
     private void showImage(Inspection loaded) {

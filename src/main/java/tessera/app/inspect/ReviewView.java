@@ -145,9 +145,9 @@ final class ReviewView extends SplitPane {
         table.setPlaceholder(new Label("No findings at this threshold."));
         table.getColumns().add(column("#", 44, f -> f.id()));
         table.getColumns().add(column("Decision", 80, f -> f.decision().label()));
-        table.getColumns().add(column("Spread", 64, f -> f.added() ? null : round(f.disagreement())));
+        table.getColumns().add(decimals(column("Spread", 64, f -> f.added() ? null : f.disagreement())));
         table.getColumns().add(column("Votes", 54, FindingReview::votesText));
-        table.getColumns().add(column("Peak", 54, f -> f.added() ? null : round(f.peak())));
+        table.getColumns().add(decimals(column("Peak", 54, f -> f.added() ? null : f.peak())));
         table.getColumns().add(column("Box (px)", 130, f -> f.x() + "," + f.y() + " " + f.width() + "×" + f.height()));
         table.getColumns().add(column("Origin", 70, FindingReview::origin));
         TableColumn<FindingReview, Object> noteColumn = column("Note", 160, FindingReview::note);
@@ -176,8 +176,17 @@ final class ReviewView extends SplitPane {
         return table;
     }
 
-    private static Double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
+    /** Shows numbers with three decimals (sorting stays numeric). */
+    private static TableColumn<FindingReview, Object> decimals(TableColumn<FindingReview, Object> c) {
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Object item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? (empty ? null : "–") : String.format(Locale.ROOT, "%.3f", (Double) item));
+            }
+        });
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return c;
     }
 
     private static <T> TableColumn<FindingReview, Object> column(String title, double width, Function<FindingReview, T> value) {
@@ -268,6 +277,8 @@ final class ReviewView extends SplitPane {
         saved.textProperty().bind(review.savedToProperty());
         saved.getStyleClass().add("hint");
         saved.setWrapText(true);
+        saved.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        exported.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return new VBox(6, heading, form, export, exported, saved);
     }
 

@@ -38,7 +38,7 @@ final class TileDetailPanel extends VBox {
         chart.setId("tile-votes");
         chart.setLegendVisible(false);
         chart.setAnimated(false);
-        chart.setPrefHeight(190);
+        chart.setPrefHeight(170);
         chart.setMinHeight(150);
         chart.setCategoryGap(6);
         chart.setBarGap(1);
@@ -55,7 +55,11 @@ final class TileDetailPanel extends VBox {
         ColumnConstraints right = new ColumnConstraints();
         right.setHalignment(HPos.RIGHT);
         fused.getColumnConstraints().addAll(new ColumnConstraints(), right, new ColumnConstraints(), right);
-        getChildren().addAll(heading, summary, chart, fused);
+        Label key = new Label("T1..: teachers · S: student · h1..: its heads");
+        key.getStyleClass().add("hint");
+        key.visibleProperty().bind(chart.visibleProperty());
+        key.managedProperty().bind(chart.visibleProperty());
+        getChildren().addAll(heading, summary, chart, key, fused);
         model.tileDetailProperty().addListener((o, was, now) -> show(now));
         model.fusionMethodProperty().addListener((o, was, now) -> show(model.tileDetailProperty().get()));
         show(null);
@@ -78,7 +82,7 @@ final class TileDetailPanel extends VBox {
         for (int t = 0; t < d.teachers().length; t++) {
             series.getData().add(new XYChart.Data<>("T" + (t + 1), d.teachers()[t]));
         }
-        series.getData().add(new XYChart.Data<>("student", d.student()));
+        series.getData().add(new XYChart.Data<>("S", d.student()));
         if (d.heads().length > 1) {
             for (int h = 0; h < d.heads().length; h++) {
                 series.getData().add(new XYChart.Data<>("h" + (h + 1), d.heads()[h]));
@@ -86,7 +90,7 @@ final class TileDetailPanel extends VBox {
         }
         chart.getData().add(series);
         for (XYChart.Data<String, Number> bar : series.getData()) {
-            String kind = bar.getXValue().startsWith("T") ? "bar-teacher" : bar.getXValue().equals("student") ? "bar-student" : "bar-head";
+            String kind = bar.getXValue().startsWith("T") ? "bar-teacher" : bar.getXValue().equals("S") ? "bar-student" : "bar-head";
             if (bar.getNode() != null) {
                 bar.getNode().getStyleClass().add(kind);
             }
