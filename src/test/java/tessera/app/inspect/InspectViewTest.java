@@ -111,7 +111,7 @@ class InspectViewTest {
         @SuppressWarnings("unchecked")
         BarChart<String, Number> votes = robot.lookup("#tile-votes").queryAs(BarChart.class);
         List<XYChart.Data<String, Number>> bars = votes.getData().get(0).getData();
-        assertEquals(List.of("T1", "T2", "T3", "student", "h1", "h2", "h3"), bars.stream().map(XYChart.Data::getXValue).toList());
+        assertEquals(List.of("T1", "T2", "T3", "S", "h1", "h2", "h3"), bars.stream().map(XYChart.Data::getXValue).toList());
         for (int t = 0; t < 3; t++) {
             assertEquals(result.teachers()[t][detail.tile()], bars.get(t).getYValue().floatValue());
         }
