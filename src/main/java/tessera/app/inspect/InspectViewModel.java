@@ -1,5 +1,6 @@
 package tessera.app.inspect;
 
+import tessera.imaging.ColorMap;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -30,7 +31,6 @@ import tessera.inspect.Findings;
 import tessera.inspect.HeatMaps;
 import tessera.inspect.InspectionResult;
 import tessera.inspect.InspectionSettings;
-import tessera.report.ColourMap;
 import tessera.report.InspectionReport;
 import tessera.report.MapImages;
 import tessera.report.MapStyle;
@@ -73,7 +73,7 @@ public final class InspectViewModel implements AutoCloseable {
     private final ObjectProperty<FusionMethod> fusionMethod = new SimpleObjectProperty<>(FusionMethod.MEAN);
     private final DoubleProperty threshold = new SimpleDoubleProperty(0.5);
     private final DoubleProperty opacity = new SimpleDoubleProperty(0.6);
-    private final ObjectProperty<ColourMap> colourMap = new SimpleObjectProperty<>(ColourMap.INFERNO);
+    private final ObjectProperty<ColorMap> colourMap = new SimpleObjectProperty<>(ColorMap.INFERNO);
     private final BooleanProperty contour = new SimpleBooleanProperty(false);
     private final ObjectProperty<MapSource> findingsFrom = new SimpleObjectProperty<>(MapSource.STUDENT);
     private final ObjectProperty<Viewport> viewport = new SimpleObjectProperty<>(new Viewport(0, 0, 1));
@@ -275,8 +275,10 @@ public final class InspectViewModel implements AutoCloseable {
             updating = false;
         }
         refuse();
-        message.set(String.format(java.util.Locale.ROOT, "%s: %d×%d, %s, %d findings", done.image().file().getFileName(),
-                done.image().width(), done.image().height(), result.grid(), findings.get().size()));
+        message.set(String.format(java.util.Locale.ROOT, "%s · %d×%d px · %,d tiles of %d px at stride %d · %s",
+                done.image().file().getFileName(), done.image().width(), done.image().height(), result.tiles(),
+                result.grid().tileSize(), result.grid().stride(), result.method().name().toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', ' ')));
     }
 
     private void showImage(Inspection loaded) {
@@ -431,7 +433,7 @@ public final class InspectViewModel implements AutoCloseable {
         return opacity;
     }
 
-    public ObjectProperty<ColourMap> colourMapProperty() {
+    public ObjectProperty<ColorMap> colourMapProperty() {
         return colourMap;
     }
 

@@ -122,7 +122,7 @@ public final class ReviewViewModel {
         if (save && target != null) {
             try {
                 Path file = ReviewFile.save(target.resultsDir(), target.image(), target.sha256(), review.findings());
-                savedTo.set("Saved to " + file);
+                savedTo.set("Decisions saved to " + file);
             } catch (Exception e) {
                 failures.accept("Saving the review", e);
             }

@@ -219,4 +219,31 @@ class InspectViewModelTest {
         assertTrue(Files.readString(files.json()).contains(inspected.models().get(0).sha256()));
         assertTrue(Files.size(files.overlay()) > 1000);
     }
+
+    @Test
+    void givenNoActiveModelsThenThePhotographIsShownAndTheMessageSaysWhatIsMissing() throws IOException {
+        InspectViewModel model = model("ws-no-models");
+
+        Inspection photoOnly = work.run(panel, ActiveModels.NONE, new CancellationToken(), InspectionWork.Listener.NONE);
+        model.show(photoOnly);
+
+        assertTrue(photoOnly.result().isEmpty());
+        assertEquals(Hashing.sha256(panel), photoOnly.sha256());
+        assertEquals(320, model.inspectionProperty().get().pyramid().width());
+        assertEquals(null, model.rastersProperty().get());
+        assertTrue(model.messageProperty().get().startsWith("No models are active"), model.messageProperty().get());
+        assertTrue(model.review().findings().isEmpty());
+    }
+
+    @Test
+    void aFileThatIsNotAnImageIsRefusedByName() throws IOException {
+        Path text = Files.writeString(dir.resolve("notes.txt"), "not a photograph");
+        InspectViewModel model = model("ws-refuse");
+
+        tessera.util.TesseraException e = org.junit.jupiter.api.Assertions.assertThrows(
+                tessera.util.TesseraException.class, () -> model.open(List.of(text)));
+
+        assertTrue(e.getMessage().startsWith(text.toString()), e.getMessage());
+        assertTrue(model.images().isEmpty());
+    }
 }
