@@ -5,6 +5,8 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import tessera.app.experiments.ExperimentsView;
+import tessera.app.experiments.ExperimentsViewModel;
 import tessera.app.train.TrainView;
 import tessera.app.train.TrainViewModel;
 import tessera.util.Assets;
@@ -28,6 +30,7 @@ public final class WorkstationShell implements AutoCloseable {
     private final MainViewModel mainModel;
     private final MainWindow window;
     private final TrainViewModel trainModel;
+    private final ExperimentsViewModel experimentsModel;
     private final Stage stage;
 
     private WorkstationShell(Stage stage, WorkstationOptions options) {
@@ -42,6 +45,8 @@ public final class WorkstationShell implements AutoCloseable {
         content.put(Section.INSPECT, new InspectPlaceholder(state, () -> self[0].chooseImages()));
         this.trainModel = new TrainViewModel(state, tasks, Platform::runLater);
         content.put(Section.TRAIN, new TrainView(trainModel, failures));
+        this.experimentsModel = new ExperimentsViewModel(state, tasks);
+        content.put(Section.EXPERIMENTS, new ExperimentsView(experimentsModel, failures));
         this.window = new MainWindow(mainModel, failures, failures.lastProblemProperty(), content);
         self[0] = window;
     }
@@ -59,6 +64,7 @@ public final class WorkstationShell implements AutoCloseable {
         stage.show();
         shell.mainModel.detectDevice();
         shell.trainModel.reload();
+        shell.experimentsModel.reload();
         return shell;
     }
 
@@ -72,6 +78,10 @@ public final class WorkstationShell implements AutoCloseable {
 
     public TrainViewModel trainModel() {
         return trainModel;
+    }
+
+    public ExperimentsViewModel experimentsModel() {
+        return experimentsModel;
     }
 
     public UiTaskExecutor tasks() {

@@ -21,10 +21,12 @@ import java.io.PrintWriter;
                 EvaluateCommand.class,
                 PredictCommand.class,
                 FuseCommand.class,
-                RunsCommand.class,
-                ExperimentCommand.class,
-                DoctorCommand.class,
+                SynthCommand.class,
                 InspectCommand.class,
+                EvaluateInspectionCommand.class,
+                ExperimentCommand.class,
+                RunsCommand.class,
+                DoctorCommand.class,
         })
 public final class TesseraCli implements Runnable {
 

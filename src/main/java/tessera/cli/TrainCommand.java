@@ -125,7 +125,7 @@ public final class TrainCommand implements Callable<Integer> {
         @Option(names = "--patience", description = "Early stopping: epochs without validation improvement (0 = off).")
         int patience = 0;
 
-        @Option(names = "--augment", description = "Random crop (padding 2 or 4) and horizontal flip.")
+        @Option(names = "--augment", description = "Augment: random crop with 2-pixel padding and horizontal flip.")
         boolean augment;
 
         @Option(names = "--validation", paramLabel = "FRACTION", description = "Validation fraction carved from training data (default: ${DEFAULT-VALUE}).")
