@@ -70,12 +70,17 @@ class InspectionBenchmark {
                 BufferedImage warm = InspectionTestModels.picture(256, 256, 2);
                 inspector.inspect(Path.of("warmup.png"), warm,
                         new ImageMetadata("png", 256, 256, 8, 1, null, null, null, null), null, null);
+                long cpu0 = processCpuMillis();
+                long wall0 = System.nanoTime();
                 InspectionResult r = inspector.inspect(Path.of("bench.png"), image, meta, null, null);
+                long cpu = processCpuMillis() - cpu0;
+                long wall = (System.nanoTime() - wall0) / 1_000_000;
                 results[m] = r;
                 report.append(String.format(Locale.ROOT,
-                        "%-20s tiles %d: student %6d ms, ensemble (%d teachers) %6d ms, ratio %.2f, resampling %d ms%n",
+                        "%-20s tiles %d: student %6d ms, ensemble (%d teachers) %6d ms, ratio %.2f, resampling %d ms"
+                                + " (process CPU %d ms over %d ms wall, load average %.1f)%n",
                         r.method().id(), r.tiles(), r.studentMillis(), r.teacherCount(), r.ensembleMillis(), r.speedup(),
-                        r.prepareMillis()));
+                        r.prepareMillis(), cpu, wall, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             }
         }
         double max = 0;
@@ -103,6 +108,14 @@ class InspectionBenchmark {
         Path out = Path.of("target", "inspection-benchmark.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
+    }
+
+    /** CPU time of the whole process, libtorch's threads included: a figure that contention does not inflate. */
+    private static long processCpuMillis() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1_000_000;
+        }
+        return -1;
     }
 
     private static long peakHeapMb() {
