@@ -83,11 +83,12 @@ public final class TrainView extends BorderPane {
     private void fillSheet(RunKind kind) {
         TrainingForm f = model.form();
         List<FormItem> items = new ArrayList<>();
-        String data = "1 · Data";
+        // One category: an accordion of several would hide all but one section of the form.
+        String data = kind == RunKind.ENSEMBLE ? "Ensemble run" : "Distillation run";
         items.add(FormItem.text("dataset", data, "Data set", "Folder: IDX, image folder, CIFAR binary or tessera synth", f.dataset));
         items.add(FormItem.text("format", data, "Format", "Empty: detected; else idx, folder, cifar10, cifar100, synth", f.format));
         items.add(FormItem.decimal("validation", data, "Validation", "Fraction of training data held out for validation", f.validation));
-        String network = kind == RunKind.ENSEMBLE ? "2 · Teachers" : "2 · Student";
+        String network = data;
         items.add(FormItem.text("architectures", network, kind == RunKind.ENSEMBLE ? "Architectures" : "Architecture",
                 "Known: " + String.join(", ", Architectures.names()) + (kind == RunKind.ENSEMBLE ? " (comma list, cycled)" : ""),
                 f.architectures));
@@ -101,7 +102,7 @@ public final class TrainView extends BorderPane {
             items.add(FormItem.decimal("temperature", network, "Temperature T", "Softmax temperature on both sides", f.temperature));
             items.add(FormItem.decimal("alpha", network, "Alpha", "Weight of the distillation term; 1 - alpha weighs the labels", f.alpha));
         }
-        String training = "3 · Training";
+        String training = data;
         items.add(FormItem.integer("epochs", training, "Epochs", "Passes over the training data", f.epochs));
         items.add(FormItem.integer("batch-size", training, "Batch size", "Samples per step", f.batchSize));
         items.add(FormItem.integer("seed", training, "Seed", "Random seed (members add 1000·k)", f.seed));
