@@ -1,5 +1,7 @@
 package tessera.report;
 
+import tessera.imaging.ColorMap;
+
 /**
  * How a heat map is drawn over the photograph.
  *
@@ -9,7 +11,7 @@ package tessera.report;
  * @param high      the value drawn with its last colour
  * @param contour   only the outline of the regions at or above the threshold, else filled
  */
-public record MapStyle(ColourMap colours, double threshold, double low, double high, boolean contour) {
+public record MapStyle(ColorMap colours, double threshold, double low, double high, boolean contour) {
 
     public MapStyle {
         if (!(high > low)) {
@@ -17,7 +19,7 @@ public record MapStyle(ColourMap colours, double threshold, double low, double h
         }
     }
 
-    public static MapStyle probability(ColourMap colours, double threshold, boolean contour) {
+    public static MapStyle probability(ColorMap colours, double threshold, boolean contour) {
         return new MapStyle(colours, threshold, 0, 1, contour);
     }
 

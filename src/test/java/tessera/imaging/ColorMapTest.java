@@ -1,5 +1,6 @@
 package tessera.imaging;
 
+import tessera.imaging.ColorMap;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
@@ -100,7 +101,7 @@ class ColorMapTest {
     }
 
     @Test
-    void anUnknownColourMapIsRefused() {
+    void anUnknownColorMapIsRefused() {
         assertThrows(tessera.util.TesseraException.class, () -> ColorMap.parse("jet"));
         assertEquals(ColorMap.TURBO, ColorMap.parse(" Turbo "));
     }

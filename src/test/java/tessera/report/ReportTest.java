@@ -1,5 +1,6 @@
 package tessera.report;
 
+import tessera.imaging.ColorMap;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -42,7 +43,7 @@ class ReportTest {
         for (int i = 0; i < map.length; i++) {
             map[i] = i / (float) map.length;
         }
-        BufferedImage overlay = MapImages.overlay(photo, grid, map, MapStyle.probability(ColourMap.VIRIDIS, 0.5, false),
+        BufferedImage overlay = MapImages.overlay(photo, grid, map, MapStyle.probability(ColorMap.VIRIDIS, 0.5, false),
                 0.6, reviews, 800);
         Traceability trace = new Traceability("panel-7.png", "ab".repeat(32),
                 new ImageMetadata("png", 256, 128, 8, 1, "Canon EOS R5", "2026:03:01 10:12:00", 48.1, 11.5),
@@ -99,12 +100,12 @@ class ReportTest {
     void aMapIsTransparentBelowTheThresholdAndAContourOnlyOutlinesTheRegion() {
         TileGrid grid = new TileGrid(128, 128, 64, 64);
         float[] map = {0.9f, 0.1f, 0.1f, 0.1f};
-        BufferedImage fill = MapImages.render(grid, map, 128, 128, MapStyle.probability(ColourMap.GREY, 0.5, false));
-        BufferedImage contour = MapImages.render(grid, map, 128, 128, MapStyle.probability(ColourMap.GREY, 0.5, true));
+        BufferedImage fill = MapImages.render(grid, map, 128, 128, MapStyle.probability(ColorMap.VIRIDIS, 0.5, false));
+        BufferedImage contour = MapImages.render(grid, map, 128, 128, MapStyle.probability(ColorMap.VIRIDIS, 0.5, true));
 
         assertEquals(0, fill.getRGB(100, 100) >>> 24, "below the threshold: transparent");
         assertEquals(0xFF, fill.getRGB(32, 32) >>> 24);
-        assertEquals(ColourMap.GREY.rgb(0.9f), fill.getRGB(32, 32) & 0xFFFFFF);
+        assertEquals(ColorMap.VIRIDIS.rgb(0.9f), fill.getRGB(32, 32) & 0xFFFFFF);
         assertEquals(0, contour.getRGB(32, 32) >>> 24, "inside the region: not drawn");
         assertEquals(0xFF, contour.getRGB(63, 32) >>> 24, "its edge is drawn");
     }

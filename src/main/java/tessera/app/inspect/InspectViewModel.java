@@ -1,5 +1,6 @@
 package tessera.app.inspect;
 
+import tessera.imaging.ColorMap;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -30,7 +31,6 @@ import tessera.inspect.Findings;
 import tessera.inspect.HeatMaps;
 import tessera.inspect.InspectionResult;
 import tessera.inspect.InspectionSettings;
-import tessera.report.ColourMap;
 import tessera.report.InspectionReport;
 import tessera.report.MapImages;
 import tessera.report.MapStyle;
@@ -73,7 +73,7 @@ public final class InspectViewModel implements AutoCloseable {
     private final ObjectProperty<FusionMethod> fusionMethod = new SimpleObjectProperty<>(FusionMethod.MEAN);
     private final DoubleProperty threshold = new SimpleDoubleProperty(0.5);
     private final DoubleProperty opacity = new SimpleDoubleProperty(0.6);
-    private final ObjectProperty<ColourMap> colourMap = new SimpleObjectProperty<>(ColourMap.INFERNO);
+    private final ObjectProperty<ColorMap> colourMap = new SimpleObjectProperty<>(ColorMap.INFERNO);
     private final BooleanProperty contour = new SimpleBooleanProperty(false);
     private final ObjectProperty<MapSource> findingsFrom = new SimpleObjectProperty<>(MapSource.STUDENT);
     private final ObjectProperty<Viewport> viewport = new SimpleObjectProperty<>(new Viewport(0, 0, 1));
@@ -431,7 +431,7 @@ public final class InspectViewModel implements AutoCloseable {
         return opacity;
     }
 
-    public ObjectProperty<ColourMap> colourMapProperty() {
+    public ObjectProperty<ColorMap> colourMapProperty() {
         return colourMap;
     }
 
