@@ -84,13 +84,23 @@ public final class ImageLoader {
                     file, header.width(), header.height(), pixelCount(header.pixels()), pixelCount(maxPixels)));
         }
         checkComplete(file, header);
-        BufferedImage decoded = header.kind() == ImageKind.TIFF ? decodeTiff(file) : decodeWithImageIo(file, header.kind());
-        if (decoded.getWidth() != metadata.width() || decoded.getHeight() != metadata.height()) {
-            throw new TesseraException(file + ": corrupt image: header declares " + metadata.width() + " x "
-                    + metadata.height() + " but the data decode to " + decoded.getWidth() + " x " + decoded.getHeight());
+        try {
+            BufferedImage decoded = header.kind() == ImageKind.TIFF ? decodeTiff(file, header.tiffDirectory())
+                    : decodeWithImageIo(file, header.kind());
+            if (decoded.getWidth() != metadata.width() || decoded.getHeight() != metadata.height()) {
+                throw new TesseraException(file + ": corrupt image: header declares " + metadata.width() + " x "
+                        + metadata.height() + " but the data decode to " + decoded.getWidth() + " x "
+                        + decoded.getHeight());
+            }
+            BufferedImage rgb = Orientation.apply(RgbImages.toIntRgb(decoded), metadata.orientation());
+            return new LoadedImage(file, rgb, metadata);
+        } catch (OutOfMemoryError e) {
+            // The failed allocation is garbage now: the workstation can go on with smaller images.
+            throw new TesseraException(String.format(Locale.ROOT,
+                    "%s: not enough memory to decode %d x %d pixels (about %d MB needed, %d MB allowed); give Java"
+                            + " more memory (-Xmx) or use a smaller image", file, header.width(), header.height(),
+                    header.pixels() * 8 / (1 << 20), Runtime.getRuntime().maxMemory() / (1 << 20)));
         }
-        BufferedImage rgb = Orientation.apply(RgbImages.toIntRgb(decoded), metadata.orientation());
-        return new LoadedImage(file, rgb, metadata);
     }
 
     private static String pixelCount(long pixels) {
@@ -120,7 +130,8 @@ public final class ImageLoader {
     }
 
     /** The header with the declared size as unsigned values, which a hostile TIFF may push past int. */
-    private record Header(ImageKind kind, ImageMetadata metadata, long width, long height, long dataEnd) {
+    private record Header(ImageKind kind, ImageMetadata metadata, long width, long height, long dataEnd,
+                          TiffDirectory tiffDirectory) {
         long pixels() {
             return width * height;
         }
@@ -157,6 +168,10 @@ public final class ImageLoader {
             throw new TesseraException(file + ": empty file");
         }
         ImageKind kind = ImageKind.sniff(head, length);
+        if (kind == null && length >= 4 && (head[0] == 'I' && head[1] == 'I' && head[2] == 43 && head[3] == 0
+                || head[0] == 'M' && head[1] == 'M' && head[2] == 0 && head[3] == 43)) {
+            throw new TesseraException(file + ": unsupported format BigTIFF (64-bit offsets); save it as a classic TIFF");
+        }
         if (kind == null) {
             throw new TesseraException(file + ": not an image (content is none of JPEG, PNG, BMP, GIF, TIFF)");
         }
@@ -182,7 +197,7 @@ public final class ImageLoader {
             throw new TesseraException(file + ": corrupt header: declares " + width + " x " + height + " pixels");
         }
         ExifFields exif = kind == ImageKind.JPEG ? jpegExif(file) : ExifFields.NONE;
-        return new Header(kind, metadata(kind, width, height, bits, exif), width, height, 0);
+        return new Header(kind, metadata(kind, width, height, bits, exif), width, height, 0, null);
     }
 
     private static ImageReader reader(ImageKind kind) {
@@ -244,7 +259,7 @@ public final class ImageLoader {
         int h = (int) Math.min(height, Integer.MAX_VALUE);
         long dataEnd = Math.max(dataEnd(first, TiffTagConstants.TIFF_TAG_STRIP_OFFSETS, TiffTagConstants.TIFF_TAG_STRIP_BYTE_COUNTS),
                 dataEnd(first, TiffTagConstants.TIFF_TAG_TILE_OFFSETS, TiffTagConstants.TIFF_TAG_TILE_BYTE_COUNTS));
-        return new Header(ImageKind.TIFF, metadata(ImageKind.TIFF, w, h, bits, exif), width, height, dataEnd);
+        return new Header(ImageKind.TIFF, metadata(ImageKind.TIFF, w, h, bits, exif), width, height, dataEnd, first);
     }
 
     /** The metadata view Commons Imaging's own getMetadata builds, made from the directories already read. */
@@ -335,9 +350,14 @@ public final class ImageLoader {
         return image;
     }
 
-    private static BufferedImage decodeTiff(Path file) {
+    private static BufferedImage decodeTiff(Path file, TiffDirectory directory) {
         try {
+            if (Tiff16Predictor.applies(directory)) {
+                return Tiff16Predictor.decode(file, directory);
+            }
             return new TiffImageParser().getBufferedImage(ByteSource.path(file), new TiffImagingParameters());
+        } catch (TesseraException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw failure(file, ImageKind.TIFF, "data", e);
         }

@@ -49,6 +49,10 @@ final class DistractorPainter {
             for (int s = 0; s < patches; s++) {
                 touchUp();
             }
+            int chips = random.nextInt(14);
+            for (int s = 0; s < chips; s++) {
+                paintChip();
+            }
         }
         int beads = random.nextDouble() < 0.5 ? 1 + random.nextInt(2) : 0;
         for (int s = 0; s < beads; s++) {
@@ -124,7 +128,7 @@ final class DistractorPainter {
         int steps = (int) length;
         for (int s = 0; s < steps; s++) {
             float t = (float) s / steps;
-            float cx = x + drift * s + 3 * (float) Math.sin(wobblePhase + s * 0.05f);
+            float cx = x + drift * s + 3 * (float) StrictMath.sin(wobblePhase + s * 0.05f);
             float cy = y + s;
             float half = width * (1 - 0.7f * t) * 0.5f;
             for (int dx = (int) -Math.ceil(half + 1); dx <= Math.ceil(half + 1); dx++) {
@@ -164,13 +168,13 @@ final class DistractorPainter {
             for (int s = 0; s < n; s++) {
                 double angle = random.nextDouble() * Math.PI * 2;
                 float r = radius * (float) Math.sqrt(random.nextDouble());
-                speck(cx + r * (float) Math.cos(angle), cy + r * (float) Math.sin(angle));
+                speck(cx + r * (float) StrictMath.cos(angle), cy + r * (float) StrictMath.sin(angle));
             }
         }
     }
 
     private void speck(float x, float y) {
-        float radius = 0.5f + 1.7f * (float) Math.pow(random.nextDouble(), 2);
+        float radius = 0.5f + 1.7f * (float) StrictMath.pow(random.nextDouble(), 2);
         float alpha = 0.25f + 0.6f * (float) random.nextDouble();
         float shade = 0.15f + 0.25f * (float) random.nextDouble();
         disc(x, y, radius, shade, shade * 0.95f, shade * 0.85f, alpha);
@@ -188,7 +192,7 @@ final class DistractorPainter {
                 if (!canvas.inside(px, py)) {
                     continue;
                 }
-                float d = (float) Math.hypot(px + 0.5f - x, py + 0.5f - y);
+                float d = (float) StrictMath.hypot(px + 0.5f - x, py + 0.5f - y);
                 float a = alpha * (SkinPainter.gauss(d - radius, 0.7f) + 0.25f * (d < radius ? 1 : 0));
                 canvas.blend(py * canvas.width + px, 0.86f, 0.86f, 0.84f, a);
             }
@@ -207,9 +211,9 @@ final class DistractorPainter {
         float width = 0.5f + 0.8f * (float) random.nextDouble();
         for (int s = 0; s < length; s++) {
             angle += bend;
-            x += (float) Math.cos(angle);
-            y += (float) Math.sin(angle);
-            float a = alpha * (float) Math.sin(Math.PI * s / length); // fades in and out
+            x += (float) StrictMath.cos(angle);
+            y += (float) StrictMath.sin(angle);
+            float a = alpha * (float) StrictMath.sin(Math.PI * s / length); // fades in and out
             if (bright) {
                 disc(x, y, width, 0.85f, 0.86f, 0.88f, a);
             } else {
@@ -237,7 +241,7 @@ final class DistractorPainter {
                 if (!canvas.inside(x, y)) {
                     continue;
                 }
-                float d = (float) Math.hypot(lx - size / 2f, ly - size / 2f) / radius;
+                float d = (float) StrictMath.hypot(lx - size / 2f, ly - size / 2f) / radius;
                 float inside = LightingPainter.smoothstep(1.05f, 0.9f, d + 0.35f * shape[ly * size + lx]);
                 if (inside <= 0) {
                     continue;
@@ -247,6 +251,46 @@ final class DistractorPainter {
                 canvas.g[i] *= 1 + (tone - 1) * inside;
                 canvas.b[i] *= 1 + (tone - 1 - tint) * inside;
                 canvas.gloss[i] *= 1 - 0.4f * inside;
+            }
+        }
+    }
+
+    /**
+     * A chip knocked out of the paint: clean bright metal with a sharp, irregular edge and no
+     * oxide, a common false alarm for pitting and burst blisters.
+     */
+    private void paintChip() {
+        float cx = (float) random.nextDouble() * canvas.width;
+        float cy = (float) random.nextDouble() * canvas.height;
+        float radius = (1.5f + 4.5f * (float) random.nextDouble()) * layout.scale * 0.7f;
+        float[] harmonics = new float[6];
+        for (int k = 0; k < harmonics.length; k++) {
+            harmonics[k] = (float) (random.nextDouble() - 0.5) * 0.5f;
+        }
+        float phase = (float) (random.nextDouble() * Math.PI * 2);
+        float metal = 0.68f + 0.12f * (float) random.nextDouble();
+        int reach = (int) Math.ceil(radius * 1.6f + 2);
+        for (int y = (int) cy - reach; y <= (int) cy + reach; y++) {
+            for (int x = (int) cx - reach; x <= (int) cx + reach; x++) {
+                if (!canvas.inside(x, y)) {
+                    continue;
+                }
+                float dx = x + 0.5f - cx;
+                float dy = y + 0.5f - cy;
+                float angle = (float) StrictMath.atan2(dy, dx) + phase;
+                float edge = radius;
+                for (int k = 0; k < harmonics.length; k++) {
+                    edge += radius * harmonics[k] * (float) StrictMath.sin((k + 2) * angle);
+                }
+                float d = (float) Math.sqrt(dx * dx + dy * dy);
+                int i = y * canvas.width + x;
+                if (d < edge) {
+                    canvas.blend(i, metal, metal, metal * 1.02f, 0.9f);
+                } else if (d < edge + 1.2f) {
+                    // The paint's cut edge: dark on the side away from the light.
+                    float away = Math.max(0, -(dx * layout.lightX + dy * layout.lightY) / Math.max(d, 0.5f));
+                    canvas.scale(i, 1 - 0.35f * away);
+                }
             }
         }
     }
@@ -293,7 +337,7 @@ final class DistractorPainter {
                 if (!canvas.inside(px, py)) {
                     continue;
                 }
-                float d = (float) Math.hypot(px + 0.5f - x, py + 0.5f - y);
+                float d = (float) StrictMath.hypot(px + 0.5f - x, py + 0.5f - y);
                 float a = alpha * LightingPainter.smoothstep(radius + 0.7f, radius - 0.7f, d);
                 if (a > 0) {
                     int i = py * canvas.width + px;

@@ -57,6 +57,23 @@ class ImageLoaderTest {
     }
 
     @Test
+    void pngWithAnAlphaChannelKeepsItsColours() throws IOException {
+        BufferedImage argb = new BufferedImage(TestImages.WIDTH, TestImages.HEIGHT, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < TestImages.HEIGHT; y++) {
+            for (int x = 0; x < TestImages.WIDTH; x++) {
+                argb.setRGB(x, y, 0xFF000000 | TestImages.rgb(x, y));
+            }
+        }
+        Path file = dir.resolve("alpha.png");
+        ImageIO.write(argb, "png", file.toFile());
+
+        LoadedImage loaded = ImageLoader.load(file);
+
+        assertEquals(BufferedImage.TYPE_INT_RGB, loaded.image().getType());
+        assertPattern(loaded.image(), 0);
+    }
+
+    @Test
     void sixteenBitGreyPngIsScaledToEightBits() throws IOException {
         BufferedImage grey = new BufferedImage(TestImages.WIDTH, TestImages.HEIGHT, BufferedImage.TYPE_USHORT_GRAY);
         for (int y = 0; y < TestImages.HEIGHT; y++) {
@@ -186,6 +203,53 @@ class ImageLoaderTest {
             assertEquals(BufferedImage.TYPE_INT_RGB, loaded.image().getType());
             assertPattern(loaded.image(), 1);
         }
+    }
+
+    /** Commons Imaging alpha6 gets these wrong (it undoes the predictor byte by byte): the loader must not. */
+    @Test
+    void sixteenBitTiffsWithAHorizontalPredictorAreReadExactly() throws IOException {
+        int w = TestImages.WIDTH;
+        int h = TestImages.HEIGHT;
+        int[] grey16 = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                grey16[y * w + x] = TestImages.grey16(x, y);
+            }
+        }
+        int[] rgb16 = new int[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int c = TestImages.rgb(x, y);
+                int i = 3 * (y * w + x);
+                rgb16[i] = (c >> 16 & 0xFF) * 257;
+                rgb16[i + 1] = (c >> 8 & 0xFF) * 257;
+                rgb16[i + 2] = (c & 0xFF) * 257;
+            }
+        }
+        for (int compression : new int[] {1, 5, 8}) {
+            Path grey = TestImages.write(dir, "grey-pred-" + compression + ".tif",
+                    TestImages.tiff(w, h, 1, 16, compression, 1, grey16, true));
+            Path colour = TestImages.write(dir, "rgb-pred-" + compression + ".tif",
+                    TestImages.tiff(w, h, 3, 16, compression, 1, rgb16, true));
+
+            assertGrey16(ImageLoader.load(grey).image());
+            assertPattern(ImageLoader.load(colour).image(), 0);
+        }
+        // 8-bit samples with the predictor stay with Commons Imaging, which handles them right.
+        int[] rgb8 = Arrays.stream(rgb16).map(v -> v >> 8).toArray();
+        Path eight = TestImages.write(dir, "rgb8-pred.tif", TestImages.tiff(w, h, 3, 8, 5, 1, rgb8, true));
+        assertPattern(ImageLoader.load(eight).image(), 0);
+    }
+
+    @Test
+    void bigTiffIsNamedAsUnsupported() throws IOException {
+        byte[] bigTiff = {'I', 'I', 43, 0, 8, 0, 0, 0, 16, 0, 0, 0, 0, 0, 0, 0};
+        Path file = TestImages.write(dir, "big.tif", bigTiff);
+
+        TesseraException e = assertThrows(TesseraException.class, () -> ImageLoader.load(file));
+
+        assertOneLineNaming(file, e);
+        assertTrue(e.getMessage().contains("BigTIFF"), e.getMessage());
     }
 
     // ---- orientation and metadata ----

@@ -83,9 +83,25 @@ final class TestImages {
     /** A TIFF of {@code samples} per pixel (1 grey, 3 RGB) at {@code bits} per sample. */
     static byte[] tiff(int width, int height, int samples, int bits, int compression, int orientation,
                        int[] pixelSamples) throws IOException {
+        return tiff(width, height, samples, bits, compression, orientation, pixelSamples, false);
+    }
+
+    /** With {@code predictor}, samples are stored as differences from their left neighbour (TIFF predictor 2). */
+    static byte[] tiff(int width, int height, int samples, int bits, int compression, int orientation,
+                       int[] pixelSamples, boolean predictor) throws IOException {
         int bytesPerSample = bits / 8;
+        int[] stored = pixelSamples;
+        if (predictor) {
+            stored = pixelSamples.clone();
+            int row = width * samples;
+            for (int i = stored.length - 1; i >= 0; i--) {
+                if (i % row >= samples) {
+                    stored[i] = (pixelSamples[i] - pixelSamples[i - samples]) & (bits == 16 ? 0xFFFF : 0xFF);
+                }
+            }
+        }
         ByteBuffer raw = ByteBuffer.allocate(width * height * samples * bytesPerSample).order(ByteOrder.LITTLE_ENDIAN);
-        for (int s : pixelSamples) {
+        for (int s : stored) {
             if (bytesPerSample == 2) {
                 raw.putShort((short) s);
             } else {
@@ -109,6 +125,9 @@ final class TestImages {
         tags.add(Tag.longs(278, height));
         tags.add(Tag.longs(279, strip.length));
         tags.add(Tag.shorts(284, 1));
+        if (predictor) {
+            tags.add(Tag.shorts(317, 2));
+        }
         return assemble(tags, strip);
     }
 
