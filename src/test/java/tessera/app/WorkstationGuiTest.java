@@ -161,6 +161,16 @@ class WorkstationGuiTest extends ApplicationTest {
     }
 
     @Test
+    void aFailedBackgroundJobIsShownInTheStatusBarNotSwallowed() throws Exception {
+        interact(() -> shell.tasks().run("Reading the broken run", () -> {
+            throw new tessera.util.TesseraException("run.json: not JSON");
+        }, value -> { }));
+        Label problem = lookup("#status-problem").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !problem.getText().isEmpty());
+        assertEquals("Reading the broken run failed: run.json: not JSON", problem.getText());
+    }
+
+    @Test
     void givenTwoStudentsInTheStoreWhenBothAreSelectedThenTheirDifferencesAndCurvesAreShown() throws Exception {
         RunStore store = shell.state().runStore();
         Run first = student(store, "mean-teacher", 0.81);
