@@ -7,6 +7,8 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import tessera.app.inspect.InspectView;
+import tessera.app.inspect.InspectViewModel;
 import tessera.app.experiments.ExperimentsView;
 import tessera.app.experiments.ExperimentsViewModel;
 import tessera.app.train.TrainView;
@@ -32,6 +34,7 @@ public final class WorkstationShell implements AutoCloseable {
     private final MainViewModel mainModel;
     private final MainWindow window;
     private final TrainViewModel trainModel;
+    private final InspectViewModel inspectModel;
     private final ExperimentsViewModel experimentsModel;
     private final Stage stage;
 
@@ -44,7 +47,8 @@ public final class WorkstationShell implements AutoCloseable {
         this.mainModel = new MainViewModel(state, tasks);
         Map<Section, Node> content = new EnumMap<>(Section.class);
         MainWindow[] self = new MainWindow[1];
-        content.put(Section.INSPECT, new InspectPlaceholder(state, () -> self[0].chooseImages()));
+        this.inspectModel = new InspectViewModel(state, tasks);
+        content.put(Section.INSPECT, new InspectView(inspectModel, failures, () -> self[0].chooseImages()));
         this.trainModel = new TrainViewModel(state, tasks, Platform::runLater);
         content.put(Section.TRAIN, new TrainView(trainModel, failures));
         this.experimentsModel = new ExperimentsViewModel(state, tasks);
@@ -70,6 +74,10 @@ public final class WorkstationShell implements AutoCloseable {
         shell.trainModel.reload();
         options.view().ifPresent(shell.mainModel.sectionProperty()::set);
         shell.experimentsModel.preselect(options.compare());
+        // -Dtessera.samples=false starts empty (tests); otherwise the shipped sample and demo models open.
+        if (!"false".equals(System.getProperty("tessera.samples"))) {
+            shell.inspectModel.openSamples(DemoAssets.find());
+        }
         shell.experimentsModel.reload();
         return shell;
     }
@@ -80,6 +88,10 @@ public final class WorkstationShell implements AutoCloseable {
 
     public MainViewModel mainModel() {
         return mainModel;
+    }
+
+    public InspectViewModel inspectModel() {
+        return inspectModel;
     }
 
     public TrainViewModel trainModel() {
@@ -105,6 +117,7 @@ public final class WorkstationShell implements AutoCloseable {
     @Override
     public void close() {
         trainModel.close();
+        inspectModel.close();
         tasks.close();
     }
 }

@@ -26,7 +26,7 @@ final class ConsoleProgress implements TrainingListener {
 
     ConsoleProgress(PrintStream out, String label, boolean terminal) {
         this.out = out;
-        this.label = label;
+        this.label = label.isEmpty() ? "" : label + " ";
         this.terminal = terminal;
     }
 
@@ -46,12 +46,12 @@ final class ConsoleProgress implements TrainingListener {
                 int filled = (int) ((long) BAR * batch / batches);
                 double elapsed = (System.nanoTime() - epochStart) / 1e9;
                 double eta = elapsed / batch * (batches - batch);
-                out.printf(Locale.ROOT, "\r%s epoch %d [%s%s] %3d%% loss %.4f eta %3.0fs ", label, epoch,
+                out.printf(Locale.ROOT, "\r%sepoch %d [%s%s] %3d%% loss %.4f eta %3.0fs ", label, epoch,
                         "=".repeat(filled), " ".repeat(BAR - filled), 100L * batch / batches, lossSum / lossCount, eta);
                 out.flush();
             }
         } else if (batch % Math.max(1, batches / 4) == 0 && batch != batches) {
-            out.printf(Locale.ROOT, "%s epoch %d: %d/%d batches, loss %.4f%n", label, epoch, batch, batches, lossSum / lossCount);
+            out.printf(Locale.ROOT, "%sepoch %d: %d/%d batches, loss %.4f%n", label, epoch, batch, batches, lossSum / lossCount);
         }
     }
 
@@ -60,7 +60,7 @@ final class ConsoleProgress implements TrainingListener {
         if (terminal) {
             out.print("\r" + " ".repeat(BAR + 60) + "\r");
         }
-        out.printf(Locale.ROOT, "%s epoch %d/%d: train loss %.4f acc %.2f%% | validation loss %.4f acc %.2f%%%s | lr %.2e | %.1f s (%.0f samples/s)%n",
+        out.printf(Locale.ROOT, "%sepoch %d/%d: train loss %.4f acc %.2f%% | validation loss %.4f acc %.2f%%%s | lr %.2e | %.1f s (%.0f samples/s)%n",
                 label, s.epoch(), s.epochs(), s.trainLoss(), 100 * s.trainAccuracy(), s.validationLoss(),
                 100 * s.validationAccuracy(), s.best() ? " *" : "", s.learningRate(), s.seconds(), s.samplesPerSecond());
         out.flush();
@@ -68,7 +68,7 @@ final class ConsoleProgress implements TrainingListener {
 
     @Override
     public void message(String message) {
-        out.println(label + " " + message);
+        out.println(label + message);
         out.flush();
     }
 }

@@ -59,6 +59,9 @@ public final class DoctorCommand implements Callable<Integer> {
     }
 
     private String gpuNote() {
-        return "gpu".equalsIgnoreCase(common.device()) ? "" : ": no CUDA GPU found, computing on the CPU (see README, 'GPU')";
+        if ("gpu".equalsIgnoreCase(common.device()) || Devices.gpus().count() > 0) {
+            return "";
+        }
+        return "; " + Devices.gpus().whyNone() + " (see README, 'GPU')";
     }
 }

@@ -24,6 +24,9 @@ final class ModelPaths {
         if (Files.exists(path)) {
             throw new TesseraException(path + ": not a model bundle (no model.json)");
         }
+        if (name.contains("/") || name.contains(java.io.File.separator)) {
+            throw new TesseraException(path + ": no such model bundle or run folder");
+        }
         Path fromRun = new RunStore(workspace).open(name).bundleDir();
         if (!ModelBundle.isBundle(fromRun)) {
             throw new TesseraException("run " + name + " has no finished model bundle (" + fromRun + ")");

@@ -20,6 +20,11 @@ import java.io.PrintWriter;
                 DistillCommand.class,
                 EvaluateCommand.class,
                 PredictCommand.class,
+                FuseCommand.class,
+                SynthCommand.class,
+                InspectCommand.class,
+                EvaluateInspectionCommand.class,
+                ExperimentCommand.class,
                 RunsCommand.class,
                 DoctorCommand.class,
         })
@@ -33,6 +38,7 @@ public final class TesseraCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new TesseraCli());
         cli.setExecutionExceptionHandler(TesseraCli::handleFailure);
+        cli.setParameterExceptionHandler(TesseraCli::handleBadUsage);
         return cli;
     }
 
@@ -51,6 +57,17 @@ public final class TesseraCli implements Runnable {
         }
         err.flush();
         return 1;
+    }
+
+    /** Bad usage: one line naming the problem and where help is, exit 2 (picocli would print the whole usage). */
+    private static int handleBadUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        String command = cli.getCommandSpec().qualifiedName();
+        String message = String.valueOf(e.getMessage()).replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        err.println(command + ": " + message + " (see '" + command + " --help')");
+        err.flush();
+        return cli.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     private static boolean hasVerbose(CommandLine.ParseResult parsed) {

@@ -49,7 +49,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (resume != null) {
                 Run run = store.open(resume);
                 System.out.println("resuming " + run.id() + " in " + run.dir());
-                result = TrainingJob.resume(store, resume, tessera.distill.Distillation::objectives, new ConsoleProgress(System.out, run.id()), cancel);
+                result = TrainingJob.resume(store, resume, tessera.distill.Distillation::objectives, new ConsoleProgress(System.out, ""), cancel);
             } else {
                 TrainingSettings settings = training.settings(common, spec.commandLine());
                 Run run = TrainingJob.create(store, "train", settings);
@@ -125,7 +125,7 @@ public final class TrainCommand implements Callable<Integer> {
         @Option(names = "--patience", description = "Early stopping: epochs without validation improvement (0 = off).")
         int patience = 0;
 
-        @Option(names = "--augment", description = "Random crop (padding 2 or 4) and horizontal flip.")
+        @Option(names = "--augment", description = "Augment: random crop with 2-pixel padding and horizontal flip.")
         boolean augment;
 
         @Option(names = "--validation", paramLabel = "FRACTION", description = "Validation fraction carved from training data (default: ${DEFAULT-VALUE}).")
@@ -170,6 +170,12 @@ public final class TrainCommand implements Callable<Integer> {
             s.seed = common.seed();
             s.device = common.device();
             s.threads = common.threads();
+            // Refuse unknown names before a run is created, so a typo leaves no FAILED run behind.
+            s.datasetOptions();
+            if (!java.util.List.of("adam", "sgd").contains(s.optimizer)) {
+                throw new TesseraException("unknown optimizer '" + s.optimizer + "' (use adam or sgd)");
+            }
+            new tessera.train.LearningRateSchedule(s, 1);
             return s;
         }
     }

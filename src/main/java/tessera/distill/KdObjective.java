@@ -39,7 +39,7 @@ final class KdObjective implements Objective {
             return kd;
         }
         NDArray ce = Losses.crossEntropy(Losses.meanOfHeads(heads), labels);
-        // float weights: a double scalar times a 0-dim float32 loss promotes it to float64 in PyTorch.
+        // Float factors keep the scalar loss float32 (a double promotes a 0-d array to float64).
         return kd.mul((float) alpha).add(ce.mul((float) (1 - alpha)));
     }
 

@@ -16,7 +16,8 @@ import java.util.List;
 public final class ModelEvaluation {
 
     /** What {@code evaluate --out} writes. */
-    public record Results(String dataset, int samples, String device, List<ModelReport> models) {
+    public record Results(String dataset, int samples, String device, List<ModelReport> models,
+                          List<Agreement> agreement) {
     }
 
     private ModelEvaluation() {

@@ -16,7 +16,8 @@ import java.util.Arrays;
  * the highest score, a tie going to the larger {@code sum over t of P}, then to the lower index.
  * The output row is the scores, shifted by {@code -min} if any is negative, divided by their sum;
  * a row of zeros becomes uniform. The decision is taken on the unnormalised scores, so rounding
- * in the division can never create or break a tie.
+ * in the division can never create or break a tie; scores (and sums of P) within a relative
+ * 1e-9 of each other count as equal, so that the order in which a sum was added cannot either.
  *
  * <h2>Iterative ranked rules</h2>
  * Every member counts once in these rules (weights are used only by {@code weighted-mean} and
@@ -50,6 +51,9 @@ public final class Fusion {
 
     /** Floor for probabilities in the product rule, so one member's zero cannot veto a class. */
     static final double PRODUCT_FLOOR = 1e-12;
+
+    /** Relative difference below which two scores count as tied (see {@link #same}). */
+    static final double TIE_TOLERANCE = 1e-9;
 
     private Fusion() {
     }
@@ -175,11 +179,21 @@ public final class Fusion {
         double[] totals = totals(p);
         int best = 0;
         for (int c = 1; c < scores.length; c++) {
-            if (scores[c] > scores[best] || (scores[c] == scores[best] && totals[c] > totals[best])) {
+            boolean tied = same(scores[c], scores[best]);
+            if ((!tied && scores[c] > scores[best]) || (tied && !same(totals[c], totals[best]) && totals[c] > totals[best])) {
                 best = c;
             }
         }
         return best;
+    }
+
+    /**
+     * Whether two scores (or sums of P) are equal up to the rounding of the sums that made them:
+     * 0.3+0.2+0.1 and 0.1+0.2+0.3 differ in double, yet they are a tie that the tie rule must settle.
+     * Members' probabilities (float32 at best) differ by far more than this when they really differ.
+     */
+    static boolean same(double a, double b) {
+        return a == b || Math.abs(a - b) <= TIE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
     }
 
     /** Shift to non-negative if needed, then divide by the sum; all zeros become uniform. */
@@ -351,8 +365,8 @@ public final class Fusion {
             int loser = -1;
             for (int c = 0; c < classes; c++) {
                 if (remaining[c] && (loser < 0 || t[c] < t[loser]
-                        || (t[c] == t[loser] && totals[c] <= totals[loser]))) {
-                    loser = c; // "<=" on totals: an equal total lets the higher index go first
+                        || (t[c] == t[loser] && (same(totals[c], totals[loser]) || totals[c] < totals[loser])))) {
+                    loser = c; // an equal total lets the higher index go first
                 }
             }
             remaining[loser] = false;

@@ -41,9 +41,33 @@ public final class ModelBundle {
         return Files.isRegularFile(dir.resolve(INFO_FILE));
     }
 
-    /** Writes the parameters, then the description with their hash; each file whole or not at all. */
+    /**
+     * Writes the parameters, then the description with their hash, each file whole or not at all. A new
+     * bundle is written into a hidden sibling folder renamed into place, so a crash leaves no half bundle.
+     */
     public static void save(Path dir, ModelInfo info, Block network) throws IOException {
-        Files.createDirectories(dir);
+        if (Files.exists(dir)) {
+            writeInto(dir, info, network);
+            return;
+        }
+        Path parent = dir.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        // Not createTempDirectory: its owner-only permissions would stay on the bundle after the rename.
+        Path tmp = Files.createDirectory(parent.resolve("." + dir.getFileName() + "."
+                + Long.toHexString(System.nanoTime()) + ".tmp"));
+        try {
+            writeInto(tmp, info, network);
+            Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            if (Files.exists(tmp)) {
+                Files.deleteIfExists(tmp.resolve(PARAMS_FILE));
+                Files.deleteIfExists(tmp.resolve(INFO_FILE));
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    private static void writeInto(Path dir, ModelInfo info, Block network) throws IOException {
         Path params = dir.resolve(PARAMS_FILE);
         writeParameters(params, network);
         info.paramsSha256 = Hashing.sha256(params);
@@ -78,19 +102,38 @@ public final class ModelBundle {
         return info;
     }
 
-    /** Loads a bundle onto a device; the caller closes the returned classifier. */
-    public static Classifier load(Path dir, Device device) throws IOException {
+    /**
+     * Checks a bundle without loading it: a complete description of a known network, and parameters
+     * whose SHA-256 is the recorded one. Cheap enough to run on every bundle before long work starts.
+     */
+    public static ModelInfo verify(Path dir) throws IOException {
         ModelInfo info = readInfo(dir);
         Path params = dir.resolve(PARAMS_FILE);
         if (!Files.isRegularFile(params)) {
             throw new TesseraException(dir + ": model bundle lacks " + PARAMS_FILE);
         }
+        if (info.paramsSha256 == null || info.paramsSha256.isBlank()) {
+            throw new TesseraException(dir.resolve(INFO_FILE) + ": records no SHA-256 of " + PARAMS_FILE
+                    + ", so nothing vouches for the parameters");
+        }
         String actual = Hashing.sha256(params);
-        if (info.paramsSha256 != null && !info.paramsSha256.equalsIgnoreCase(actual)) {
+        if (!info.paramsSha256.equalsIgnoreCase(actual)) {
             throw new TesseraException(params + ": SHA-256 " + actual.substring(0, 12)
                     + "… does not match model.json (" + info.paramsSha256.substring(0, Math.min(12, info.paramsSha256.length()))
                     + "…): the parameters were changed or damaged");
         }
+        try {
+            info.networkSpec();
+        } catch (TesseraException | IllegalArgumentException e) {
+            throw new TesseraException(dir.resolve(INFO_FILE) + ": " + e.getMessage(), e);
+        }
+        return info;
+    }
+
+    /** Loads a bundle onto a device; the caller closes the returned classifier. */
+    public static Classifier load(Path dir, Device device) throws IOException {
+        ModelInfo info = verify(dir);
+        Path params = dir.resolve(PARAMS_FILE);
         Model model = Model.newInstance(info.name == null ? "tessera" : info.name, device);
         try {
             Block network = Architectures.network(info.networkSpec());

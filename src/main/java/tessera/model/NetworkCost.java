@@ -10,7 +10,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.util.Pair;
 
 /**
- * Parameter count and multiply-accumulates per sample of an initialised network, found by
+ * Learned parameter count and multiply-accumulates per sample of an initialised network, found by
  * walking its blocks with their shapes (convolutions and linear layers; the rest is negligible).
  */
 public record NetworkCost(long parameters, long macs) {
@@ -18,7 +18,8 @@ public record NetworkCost(long parameters, long macs) {
     public static NetworkCost of(Block network, Shape inputShape) {
         long params = 0;
         for (Pair<String, Parameter> p : network.getParameters()) {
-            if (p.getValue().isInitialized()) {
+            // Learned parameters only, as PyTorch counts them: batch-norm running statistics are buffers.
+            if (p.getValue().isInitialized() && p.getValue().requiresGradient()) {
                 params += p.getValue().getArray().getShape().size();
             }
         }

@@ -38,6 +38,7 @@ public final class Losses {
         NDArray p = teacherProbabilities;
         NDArray logp = p.clip(1e-12, 1.0).log();
         NDArray kl = p.mul(logp.sub(logq)).sum(new int[] {1}).mean();
-        return kl.mul((float) (temperature * temperature)); // float: a double would promote the 0-dim loss to float64
+        // A float factor: a double would make this 0-d result float64, which the trainer cannot read.
+        return kl.mul((float) (temperature * temperature));
     }
 }

@@ -16,7 +16,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import tessera.data.Batches;
 import tessera.data.DataSplits;
 import tessera.data.ImageSet;
@@ -98,11 +97,15 @@ public final class ModelTrainer {
                 run.log("resumed after epoch " + state.epochsDone);
             }
             LearningRateSchedule schedule = new LearningRateSchedule(settings, batches);
+            ResumableOptimizer optimizer = optimizer(schedule, (int) state.step);
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(optimizer(schedule, (int) state.step))
+                    .optOptimizer(optimizer)
                     .optDevices(new Device[] {device});
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(inputShape);
+                if (state.epochsDone > 0) {
+                    resumeOptimizer(run, state, optimizer, network, model.getNDManager());
+                }
                 if (state.epochsDone == 0) {
                     run.putSummary("parameters", (double) tessera.model.NetworkCost.of(network, new Shape(1, spec.inputShape()[0], spec.inputShape()[1], spec.inputShape()[2])).parameters());
                 }
@@ -143,7 +146,7 @@ public final class ModelTrainer {
                         valAccuracy = val.accuracy();
                     }
                     boolean best = Double.isNaN(valAccuracy) || valAccuracy > state.bestValidationAccuracy;
-                    writeCheckpoint(run, network, state, epoch, best, valAccuracy);
+                    writeCheckpoint(run, network, optimizer, state, epoch, best, valAccuracy);
                     run.appendMetric(epoch, state.step, "train", "loss", trainLoss);
                     run.appendMetric(epoch, state.step, "train", "accuracy", trainAccuracy);
                     run.appendMetric(epoch, state.step, "train", "learning_rate", lr);
@@ -167,15 +170,13 @@ public final class ModelTrainer {
         }
     }
 
-    private Optimizer optimizer(LearningRateSchedule schedule, int beginStep) {
+    private ResumableOptimizer optimizer(LearningRateSchedule schedule, int beginStep) {
         float wd = (float) settings.weightDecay;
         switch (settings.optimizer) {
             case "adam":
-                return Optimizer.adam().optLearningRateTracker(schedule).optWeightDecays(wd)
-                        .optBeginNumUpdate(beginStep).build();
+                return ResumableOptimizer.adam(schedule, wd, beginStep);
             case "sgd":
-                return Optimizer.sgd().setLearningRateTracker(schedule).optMomentum((float) settings.momentum)
-                        .optWeightDecays(wd).optBeginNumUpdate(beginStep).build();
+                return ResumableOptimizer.sgd(schedule, (float) settings.momentum, wd, beginStep);
             default:
                 throw new TesseraException("unknown optimizer '" + settings.optimizer + "' (use adam or sgd)");
         }
@@ -234,11 +235,23 @@ public final class ModelTrainer {
         return mean;
     }
 
-    private void writeCheckpoint(Run run, Block network, TrainingState state, int epoch, boolean best, double valAccuracy)
-            throws IOException {
+    /** Moments saved with the checkpoint make the resumed run continue as if it had never stopped. */
+    private static void resumeOptimizer(Run run, TrainingState state, ResumableOptimizer optimizer, Block network,
+                                        NDManager manager) throws IOException {
+        if (state.optimizerFile == null) {
+            run.log("checkpoint has no optimizer state: its moments restart from zero");
+            return;
+        }
+        optimizer.load(run.checkpointsDir().resolve(state.optimizerFile), network, manager);
+    }
+
+    private void writeCheckpoint(Run run, Block network, ResumableOptimizer optimizer, TrainingState state, int epoch,
+                                 boolean best, double valAccuracy) throws IOException {
         Path dir = run.checkpointsDir();
         String file = String.format("epoch-%03d.params", epoch);
+        String optimizerFile = String.format("epoch-%03d.optimizer", epoch);
         ModelBundle.writeParameters(dir.resolve(file), network);
+        optimizer.save(dir.resolve(optimizerFile), network);
         if (best) {
             ModelBundle.writeParameters(dir.resolve("best.params"), network);
             state.bestEpoch = epoch;
@@ -249,12 +262,17 @@ public final class ModelTrainer {
         }
         state.stoppedEarly = settings.patience > 0 && state.epochsWithoutImprovement >= settings.patience;
         String previous = state.parametersFile;
+        String previousOptimizer = state.optimizerFile;
         state.epochsDone = epoch;
         state.parametersFile = file;
+        state.optimizerFile = optimizerFile;
         // The state names its parameter file only once that file is whole; then older ones can go.
         Json.write(dir.resolve(STATE_FILE), state);
         if (previous != null && !previous.equals(file)) {
             Files.deleteIfExists(dir.resolve(previous));
+        }
+        if (previousOptimizer != null && !previousOptimizer.equals(optimizerFile)) {
+            Files.deleteIfExists(dir.resolve(previousOptimizer));
         }
     }
 
@@ -315,6 +333,9 @@ public final class ModelTrainer {
         TrainingState state = Json.read(file, TrainingState.class);
         if (state.parametersFile == null || !Files.isRegularFile(run.checkpointsDir().resolve(state.parametersFile))) {
             throw new TesseraException(file + ": names checkpoint " + state.parametersFile + " which is missing");
+        }
+        if (state.optimizerFile != null && !Files.isRegularFile(run.checkpointsDir().resolve(state.optimizerFile))) {
+            throw new TesseraException(file + ": names optimizer state " + state.optimizerFile + " which is missing");
         }
         return state;
     }

@@ -42,6 +42,7 @@ public final class TrainingJob {
         try {
             Device device = Devices.resolve(settings.device);
             run.setDevice(Devices.describe(device));
+            listener.message(Devices.announce(device));
             DataSplits data = DatasetLoader.load(Path.of(settings.dataset), settings.datasetOptions());
             run.log("data " + data.format() + " " + data.source() + ": train " + data.train().size()
                     + ", validation " + data.validation().size() + ", test " + data.test().size()

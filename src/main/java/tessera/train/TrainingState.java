@@ -9,6 +9,8 @@ public final class TrainingState {
     public int epochsDone;
     public long step;
     public String parametersFile;
+    /** The optimizer's moment estimates at the end of that epoch; absent in checkpoints of older versions. */
+    public String optimizerFile;
     public double bestValidationAccuracy = -1;
     public int bestEpoch = -1;
     public int epochsWithoutImprovement;
