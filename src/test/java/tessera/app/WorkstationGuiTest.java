@@ -100,14 +100,74 @@ class WorkstationGuiTest extends ApplicationTest {
                 .anyMatch(r -> r.id().equals(outcome.runId()) && r.status().equals("FINISHED")));
         assertEquals(3, runs.getItems().size(), "the ensemble and its two members");
 
+        // The members' agreement, computed by running them on the test split.
+        RunRow ensembleRow = runs.getItems().stream().filter(r -> r.id().equals(outcome.runId())).findFirst().orElseThrow();
+        clickOn(row(runs, runs.getItems().indexOf(ensembleRow)));
+        clickOn("Agreement");
+        clickOn("#compute-agreement");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shell.experimentsModel().agreementProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(4, lookup(".agreement-cell").queryAll().size(), "2 × 2 members");
+        assertTrue(java.nio.file.Files.isRegularFile(ensembleRow.dir().resolve("agreement.csv")));
+
         clickOn("Train");
         ListView<StoredRun> models = lookup("#finished-models").queryListView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !models.getItems().isEmpty());
-        clickOn(models.lookup(".list-cell"));
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn(cell(models, 0));
         clickOn("#make-active");
         assertEquals(outcome.model().orElseThrow(), shell.state().activeModelsProperty().get().ensemble().orElseThrow());
         assertTrue(lookup("#status-models").queryAs(Label.class).getText().contains("ensemble gui-teachers"));
         assertTrue(lookup("#status-device").queryAs(Label.class).getText().startsWith("Device: cpu"));
+    }
+
+    @Test
+    void givenARunningStudentWhenCancelledFromTheQueueThenItCanBeResumedToTheEnd() throws Exception {
+        Path data = TinyData.twoClassImages(dir.resolve("data"), 48);
+        clickOn("Train");
+        interact(() -> shell.trainModel().form().kind.set(tessera.app.train.RunKind.DISTILLATION));
+        replace("#field-dataset", data.toString());
+        interact(() -> shell.trainModel().form().mode.set("labels"));
+        replace("#field-epochs", "3");
+        replace("#field-batch-size", "8");
+
+        clickOn("#start-training");
+        TrainingTask task = shell.trainModel().jobs().get(0);
+        List<Double> progress = new CopyOnWriteArrayList<>();
+        interact(() -> task.progressProperty().addListener((o, was, now) -> progress.add(now.doubleValue())));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> progress.stream().anyMatch(p -> p > 0));
+        // The queue's own Cancel button; fired, because its list cell re-lays out on every progress update
+        // and a robot click between press and release is lost.
+        javafx.scene.control.Button cancel = lookup(".task-cancel-button").queryButton();
+        interact(cancel::fire);
+        assertTrue(task.isCancelled());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shell.trainModel().jobs().isEmpty());
+
+        ListView<StoredRun> resumable = lookup("#resumable-runs").queryListView();
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> resumable.getItems().size() == 1);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("resumable " + resumable.getItems() + "; store " + shell.state().runStore().list().stream()
+                    .map(r -> r.id() + " " + r.displayStatus()).toList() + "; task " + task.isCancelled() + " progress " + progress);
+        }
+        assertEquals("CANCELLED", resumable.getItems().get(0).status());
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn(cell(resumable, 0));
+        clickOn("#resume-run");
+        TrainingTask resumed = shell.trainModel().jobs().get(0);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> resumed.isDone() && shell.trainModel().jobs().isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> resumable.getItems().isEmpty());
+        assertEquals("FINISHED", shell.state().runStore().open(resumed.get().runId()).record().status().name());
+    }
+
+    @Test
+    void aFailedBackgroundJobIsShownInTheStatusBarNotSwallowed() throws Exception {
+        interact(() -> shell.tasks().run("Reading the broken run", () -> {
+            throw new tessera.util.TesseraException("run.json: not JSON");
+        }, value -> { }));
+        Label problem = lookup("#status-problem").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !problem.getText().isEmpty());
+        assertEquals("Reading the broken run failed: run.json: not JSON", problem.getText());
     }
 
     @Test
@@ -134,6 +194,12 @@ class WorkstationGuiTest extends ApplicationTest {
         assertEquals(2, curves.getData().size());
         assertTrue(List.of(first.id(), second.id()).containsAll(
                 shell.experimentsModel().selectedRuns().stream().map(RunRow::id).toList()));
+    }
+
+    /** The list cell showing item {@code index}. */
+    private static javafx.scene.control.ListCell<?> cell(ListView<?> list, int index) {
+        return list.lookupAll(".list-cell").stream().map(n -> (javafx.scene.control.ListCell<?>) n)
+                .filter(c -> c.getIndex() == index && !c.isEmpty()).findFirst().orElseThrow();
     }
 
     /** The table row showing item {@code index} (rows are recycled cells, not in index order). */
