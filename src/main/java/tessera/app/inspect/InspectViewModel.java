@@ -376,27 +376,40 @@ public final class InspectViewModel implements AutoCloseable {
 
     /** The report of the shown image as it is now. */
     public InspectionReport report() {
+        return draft().render();
+    }
+
+    /** What the report needs, taken on the FX thread; rendering the overlay can then run anywhere. */
+    private record Draft(BufferedImage photo, tessera.inspect.TileGrid grid, float[] map, MapStyle style, double opacity,
+                         List<tessera.report.FindingReview> findings, Traceability trace, long ensembleMillis,
+                         long studentMillis) {
+        InspectionReport render() {
+            BufferedImage overlay = MapImages.overlay(photo, grid, map, style, opacity, findings, 1600);
+            return new InspectionReport(trace, findings, overlay, ensembleMillis, studentMillis);
+        }
+    }
+
+    private Draft draft() {
         Inspection i = inspection.get();
         InspectionResult r = result().orElseThrow(() -> new TesseraException(
                 "no inspection to report on: open an image with active models first"));
         ReviewViewModel rv = review;
         float[] map = findingsFrom.get() == MapSource.STUDENT ? r.student() : fused.get();
-        BufferedImage overlay = MapImages.overlay(i.image().image(), r.grid(), map,
-                MapStyle.probability(colourMap.get(), threshold.get(), contour.get()), opacity.get(), rv.findings(), 1600);
         Traceability trace = new Traceability(i.image().file().getFileName().toString(), i.sha256(),
                 i.image().metadata(), i.models(), fusionMethod.get().id(), findingsFrom.get().label(), threshold.get(),
                 ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 rv.inspectorProperty().get(), rv.registrationProperty().get(), rv.zoneProperty().get());
-        return new InspectionReport(trace, rv.findings(), overlay, r.ensembleMillis(), r.studentMillis());
+        return new Draft(i.image().image(), r.grid(), map, MapStyle.probability(colourMap.get(), threshold.get(),
+                contour.get()), opacity.get(), rv.findings(), trace, r.ensembleMillis(), r.studentMillis());
     }
 
     /** Writes the report (PDF, CSV, JSON, overlay PNG) into the image's results folder, in the background. */
     public void exportReport(java.util.function.Consumer<ReportFiles> done) {
         Inspection i = inspection.get();
-        InspectionReport report = report();
+        Draft draft = draft();
         Path folder = resultsDir(i);
         String stem = ReviewFile.stem(i.image().file());
-        tasks.run("Exporting the report", () -> ReportFiles.write(folder, stem, report), done);
+        tasks.run("Exporting the report", () -> ReportFiles.write(folder, stem, draft.render()), done);
     }
 
     private String emptyMessage() {
