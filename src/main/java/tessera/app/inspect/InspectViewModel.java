@@ -339,8 +339,8 @@ public final class InspectViewModel implements AutoCloseable {
                 teachers.add(MapImages.render(r.grid(), t, size[0], size[1], style));
             }
             float[] votes = HeatMaps.asFloats(HeatMaps.votes(r.teachers(), threshold.get()));
-            MapStyle voteStyle = new MapStyle(colourMap.get(), 0.5, 0, Math.max(1, r.teacherCount()), contour.get());
-            MapStyle spreadStyle = new MapStyle(colourMap.get(), DISAGREEMENT_FLOOR, 0, 0.5, contour.get());
+            MapStyle voteStyle = new MapStyle(colourMap.get(), 0.5, 0, Math.max(1, r.teacherCount()), contour.get(), false);
+            MapStyle spreadStyle = new MapStyle(colourMap.get(), DISAGREEMENT_FLOOR, 0, 0.5, contour.get(), true);
             rasters.set(new MapRasters(MapImages.render(r.grid(), r.student(), size[0], size[1], style),
                     MapImages.render(r.grid(), fused.get(), size[0], size[1], style), teachers,
                     MapImages.render(r.grid(), votes, size[0], size[1], voteStyle),
@@ -364,8 +364,17 @@ public final class InspectViewModel implements AutoCloseable {
         review.selectedProperty().set(id);
         review.find(id).ifPresent(f -> {
             selectTileAt(f.x() + f.width() / 2.0, f.y() + f.height() / 2.0);
+            Inspection i = inspection.get();
+            if (i == null) {
+                return;
+            }
+            // Close enough to judge it, with context: the box takes about a quarter of the view.
+            int w = i.pyramid().width();
+            int h = i.pyramid().height();
+            double closer = Math.max(1, Math.min(16, Math.min(w / (4.0 * f.width()), h / (4.0 * f.height()))));
             Viewport v = viewport.get();
-            viewport.set(new Viewport(f.x() + f.width() / 2.0, f.y() + f.height() / 2.0, Math.max(v.magnification(), 1)));
+            viewport.set(new Viewport(f.x() + f.width() / 2.0, f.y() + f.height() / 2.0,
+                    Math.max(v.magnification(), closer)).clamped(w, h));
         });
     }
 
