@@ -8,6 +8,12 @@ Synthetic random data, batch 64, Adam lr 1e-3, cross-entropy. Prints one JSON li
 
 Run with any python that has torch:
     python3 benchmarks/pytorch_reference.py --threads 2 --train-steps 60 --infer-batches 100
+
+With --serve it warms up, prints {"ready": ...}, then reads commands from stdin, one a line:
+"train N" (N timed training steps), "infer N" (N timed inference batches) or "quit"; it answers
+each with one JSON line {"op", "n", "seconds", "images_per_s"}. DjlVsPyTorchBenchmark uses this to
+interleave short blocks of both frameworks, so that load from elsewhere on a shared machine falls
+on both alike.
 """
 import argparse
 import json
@@ -40,6 +46,7 @@ def main():
     p.add_argument("--warmup", type=int, default=10, help="untimed steps/batches before each measurement")
     p.add_argument("--batch", type=int, default=64)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--serve", action="store_true", help="answer train/infer commands on stdin (see above)")
     a = p.parse_args()
 
     torch.set_num_threads(a.threads)
@@ -66,6 +73,14 @@ def main():
         value = loss.item()
         correct = int((logits.detach().argmax(1) == y).sum())
         return value, correct
+
+    def infer_batch(i):
+        with torch.no_grad():
+            model(xs[i % pool]).numpy()  # the DJL side copies the logits back to a float[]
+
+    if a.serve:
+        serve(a, model, train_step, infer_batch)
+        return
 
     model.train()
     for i in range(a.warmup):
@@ -97,6 +112,42 @@ def main():
         "infer_images_per_s": a.infer_batches * a.batch / infer_s,
     }))
     sys.stdout.flush()
+
+
+def serve(a, model, train_step, infer_batch):
+    """Warm both paths up, then time blocks on request."""
+    model.train()
+    for i in range(a.warmup):
+        train_step(i)
+    model.eval()
+    for i in range(a.warmup):
+        infer_batch(i)
+    print(json.dumps({"ready": True, "framework": "pytorch", "version": torch.__version__,
+                      "python": platform.python_version(), "threads": torch.get_num_threads(),
+                      "interop_threads": torch.get_num_interop_threads()}))
+    sys.stdout.flush()
+    step = 0
+    for line in sys.stdin:
+        parts = line.split()
+        if not parts or parts[0] == "quit":
+            break
+        op, n = parts[0], int(parts[1])
+        if op == "train":
+            model.train()
+            t0 = time.perf_counter()
+            for _ in range(n):
+                train_step(step)
+                step += 1
+        elif op == "infer":
+            model.eval()
+            t0 = time.perf_counter()
+            for i in range(n):
+                infer_batch(i)
+        else:
+            raise SystemExit("unknown command " + op)
+        seconds = time.perf_counter() - t0
+        print(json.dumps({"op": op, "n": n, "seconds": seconds, "images_per_s": n * a.batch / seconds}))
+        sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -41,6 +41,9 @@ public final class UiTaskExecutor implements AutoCloseable {
 
     /** Runs a prepared task (progress, cancel) in the background, reporting its failure. */
     public <T> Task<T> execute(Task<T> task) {
+        if (background.isShutdown()) {
+            return task; // the window is closing: late refreshes have nobody to show them to
+        }
         watch(task);
         background.execute(task);
         return task;

@@ -3,15 +3,23 @@ package tessera.app;
 import tessera.util.TesseraException;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The few options the workstation itself takes ({@code --workspace DIR}, {@code --threads N},
- * {@code --device cpu|gpu|auto}); anything else on the command line is a headless subcommand.
+ * {@code --device cpu|gpu|auto}, {@code --view inspect|train|experiments}, {@code --compare RUN,RUN..}
+ * to open Experiments with those runs compared); anything else is a headless subcommand.
  */
-public record WorkstationOptions(Optional<Path> workspace, int threads, String device) {
+public record WorkstationOptions(Optional<Path> workspace, int threads, String device, Optional<Section> view,
+                                 List<String> compare) {
 
     public static final WorkstationOptions DEFAULTS = new WorkstationOptions(Optional.empty(), 0, "auto");
+
+    public WorkstationOptions(Optional<Path> workspace, int threads, String device) {
+        this(workspace, threads, device, Optional.empty(), List.of());
+    }
 
     /** True when every argument is a workstation option, so the launcher opens the window. */
     public static boolean isWorkstationCall(String[] args) {
@@ -30,6 +38,8 @@ public record WorkstationOptions(Optional<Path> workspace, int threads, String d
         Optional<Path> workspace = Optional.empty();
         int threads = 0;
         String device = "auto";
+        Optional<Section> view = Optional.empty();
+        List<String> compare = List.of();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -45,10 +55,24 @@ public record WorkstationOptions(Optional<Path> workspace, int threads, String d
                 case "--workspace" -> workspace = Optional.of(Path.of(value));
                 case "--threads" -> threads = parseThreads(value);
                 case "--device" -> device = value;
+                case "--view" -> view = Optional.of(section(value));
+                case "--compare" -> {
+                    compare = Arrays.stream(value.split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList();
+                    view = Optional.of(Section.EXPERIMENTS);
+                }
                 default -> throw new TesseraException("not a workstation option: " + arg);
             }
         }
-        return new WorkstationOptions(workspace, threads, device);
+        return new WorkstationOptions(workspace, threads, device, view, compare);
+    }
+
+    private static Section section(String name) {
+        for (Section s : Section.values()) {
+            if (s.name().equalsIgnoreCase(name)) {
+                return s;
+            }
+        }
+        throw new TesseraException("--view must be inspect, train or experiments, not " + name);
     }
 
     private static int parseThreads(String value) {

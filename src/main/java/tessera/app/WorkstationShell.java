@@ -1,9 +1,11 @@
 package tessera.app;
 
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import tessera.app.inspect.InspectView;
 import tessera.app.inspect.InspectViewModel;
@@ -58,7 +60,9 @@ public final class WorkstationShell implements AutoCloseable {
     /** Builds the window into {@code stage}, shows it and starts asking the engine for its device. */
     public static WorkstationShell open(Stage stage, WorkstationOptions options) {
         WorkstationShell shell = new WorkstationShell(stage, options);
-        Scene scene = new Scene(shell.window, 1440, 900);
+        // Never larger than the screen: small laptop screens (and the headless test screen) are common.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(shell.window, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(WorkstationShell.class.getResource(STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Tessera — corrosion inspection workstation");
@@ -68,6 +72,8 @@ public final class WorkstationShell implements AutoCloseable {
         stage.show();
         shell.mainModel.detectDevice();
         shell.trainModel.reload();
+        options.view().ifPresent(shell.mainModel.sectionProperty()::set);
+        shell.experimentsModel.preselect(options.compare());
         // -Dtessera.samples=false starts empty (tests); otherwise the shipped sample and demo models open.
         if (!"false".equals(System.getProperty("tessera.samples"))) {
             shell.inspectModel.openSamples(DemoAssets.find());

@@ -64,7 +64,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         List<Path> bundles = new ArrayList<>();
         for (String m : models) {
-            bundles.add(Ensemble.isEnsemble(Path.of(m)) ? Path.of(m) : ModelPaths.bundle(m, common.workspace()));
+            Path path = Path.of(m);
+            if (Ensemble.isEnsemble(path)) {
+                bundles.add(path);
+                continue;
+            }
+            Path bundle = ModelPaths.bundle(m, common.workspace());
+            // A damaged bundle is refused before the data set is read, not minutes later.
+            tessera.model.ModelBundle.verify(bundle);
+            bundles.add(bundle);
         }
         Device device = Devices.resolve(common.device());
         DataSplits data = DatasetLoader.load(dataset, new DatasetOptions(format, 0, common.seed(), 0));

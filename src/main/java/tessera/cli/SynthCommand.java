@@ -83,7 +83,7 @@ public final class SynthCommand implements Callable<Integer> {
         console.printf(Locale.ROOT, "synth: %d photographs of %d x %d, seed %d, %d px tiles, corrosion rate %.3f -> %s%n",
                 images, width, height, common.seed(), tile, corrosionRate, out);
         console.flush();
-        SynthDataset.Summary summary = SynthDataset.write(out, settings, jpegQuality, overwrite, line -> {
+        SynthDataset.Summary summary = SynthDataset.write(out, settings, jpegQuality, overwrite, common.threads(), line -> {
             console.println("  " + line);
             console.flush();
         });

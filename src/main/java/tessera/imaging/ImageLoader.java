@@ -84,14 +84,23 @@ public final class ImageLoader {
                     file, header.width(), header.height(), pixelCount(header.pixels()), pixelCount(maxPixels)));
         }
         checkComplete(file, header);
-        BufferedImage decoded = header.kind() == ImageKind.TIFF ? decodeTiff(file, header.tiffDirectory())
-                : decodeWithImageIo(file, header.kind());
-        if (decoded.getWidth() != metadata.width() || decoded.getHeight() != metadata.height()) {
-            throw new TesseraException(file + ": corrupt image: header declares " + metadata.width() + " x "
-                    + metadata.height() + " but the data decode to " + decoded.getWidth() + " x " + decoded.getHeight());
+        try {
+            BufferedImage decoded = header.kind() == ImageKind.TIFF ? decodeTiff(file, header.tiffDirectory())
+                    : decodeWithImageIo(file, header.kind());
+            if (decoded.getWidth() != metadata.width() || decoded.getHeight() != metadata.height()) {
+                throw new TesseraException(file + ": corrupt image: header declares " + metadata.width() + " x "
+                        + metadata.height() + " but the data decode to " + decoded.getWidth() + " x "
+                        + decoded.getHeight());
+            }
+            BufferedImage rgb = Orientation.apply(RgbImages.toIntRgb(decoded), metadata.orientation());
+            return new LoadedImage(file, rgb, metadata);
+        } catch (OutOfMemoryError e) {
+            // The failed allocation is garbage now: the workstation can go on with smaller images.
+            throw new TesseraException(String.format(Locale.ROOT,
+                    "%s: not enough memory to decode %d x %d pixels (about %d MB needed, %d MB allowed); give Java"
+                            + " more memory (-Xmx) or use a smaller image", file, header.width(), header.height(),
+                    header.pixels() * 8 / (1 << 20), Runtime.getRuntime().maxMemory() / (1 << 20)));
         }
-        BufferedImage rgb = Orientation.apply(RgbImages.toIntRgb(decoded), metadata.orientation());
-        return new LoadedImage(file, rgb, metadata);
     }
 
     private static String pixelCount(long pixels) {

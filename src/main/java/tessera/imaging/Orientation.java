@@ -1,6 +1,7 @@
 package tessera.imaging;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 
 /** Turns a stored picture the way EXIF orientation 1-8 says it is meant to be seen. */
 final class Orientation {
@@ -8,18 +9,22 @@ final class Orientation {
     private Orientation() {
     }
 
-    /** A new TYPE_INT_RGB image (or {@code image} itself for orientation 1 or an unknown value). */
+    /**
+     * A new TYPE_INT_RGB image (or {@code image} itself for orientation 1 or an unknown value).
+     * {@code image} must be a whole TYPE_INT_RGB image, as {@link RgbImages#toIntRgb} makes.
+     */
     static BufferedImage apply(BufferedImage image, int orientation) {
         if (orientation < 2 || orientation > 8) {
             return image;
         }
         int w = image.getWidth();
         int h = image.getHeight();
-        int[] src = image.getRGB(0, 0, w, h, null, 0, w);
+        int[] src = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         boolean transposed = orientation >= 5;
         int outW = transposed ? h : w;
         int outH = transposed ? w : h;
-        int[] dst = new int[src.length];
+        BufferedImage out = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
+        int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int tx;
@@ -36,8 +41,6 @@ final class Orientation {
                 dst[ty * outW + tx] = src[y * w + x];
             }
         }
-        BufferedImage out = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
-        out.setRGB(0, 0, outW, outH, dst, 0, outW);
         return out;
     }
 }

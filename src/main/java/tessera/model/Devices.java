@@ -81,7 +81,7 @@ public final class Devices {
         }
         String threads = System.getProperty("ai.djl.pytorch.num_threads");
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads);
-        return "cpu (" + n + " threads)";
+        return "cpu (" + n + (n == 1 ? " thread)" : " threads)");
     }
 
     /** The one line a command prints at start: "device: cpu (2 threads; no CUDA GPU found)". */

@@ -102,8 +102,11 @@ public final class ModelBundle {
         return info;
     }
 
-    /** Loads a bundle onto a device; the caller closes the returned classifier. */
-    public static Classifier load(Path dir, Device device) throws IOException {
+    /**
+     * Checks a bundle without loading it: a complete description of a known network, and parameters
+     * whose SHA-256 is the recorded one. Cheap enough to run on every bundle before long work starts.
+     */
+    public static ModelInfo verify(Path dir) throws IOException {
         ModelInfo info = readInfo(dir);
         Path params = dir.resolve(PARAMS_FILE);
         if (!Files.isRegularFile(params)) {
@@ -119,6 +122,18 @@ public final class ModelBundle {
                     + "… does not match model.json (" + info.paramsSha256.substring(0, Math.min(12, info.paramsSha256.length()))
                     + "…): the parameters were changed or damaged");
         }
+        try {
+            info.networkSpec();
+        } catch (TesseraException | IllegalArgumentException e) {
+            throw new TesseraException(dir.resolve(INFO_FILE) + ": " + e.getMessage(), e);
+        }
+        return info;
+    }
+
+    /** Loads a bundle onto a device; the caller closes the returned classifier. */
+    public static Classifier load(Path dir, Device device) throws IOException {
+        ModelInfo info = verify(dir);
+        Path params = dir.resolve(PARAMS_FILE);
         Model model = Model.newInstance(info.name == null ? "tessera" : info.name, device);
         try {
             Block network = Architectures.network(info.networkSpec());

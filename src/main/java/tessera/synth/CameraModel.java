@@ -42,7 +42,7 @@ final class CameraModel {
     private void addNoise() {
         float[] table = new float[NOISE_TABLE];
         for (int i = 0; i < table.length; i++) {
-            table[i] = (float) random.nextGaussian();
+            table[i] = (float) Gaussian.next(random);
         }
         float sigma = 0.008f + 0.014f * (float) random.nextDouble();
         float chroma = sigma * 0.4f;

@@ -98,7 +98,7 @@ final class CorrosionPainter {
     private float[] site() {
         Fastener f = randomFastener();
         if (f != null && random.nextDouble() < 0.65) {
-            return new float[] {f.x() + (float) random.nextGaussian() * 12, f.y() + (float) random.nextGaussian() * 12};
+            return new float[] {f.x() + (float) Gaussian.next(random) * 12, f.y() + (float) Gaussian.next(random) * 12};
         }
         return new float[] {(float) random.nextDouble() * canvas.width, (float) random.nextDouble() * canvas.height};
     }
@@ -146,13 +146,13 @@ final class CorrosionPainter {
             if (!fp.covers(x, y)) {
                 continue;
             }
-            float r = 0.4f + (float) Math.pow(random.nextDouble(), 3) * (0.6f + 0.6f * severity);
+            float r = 0.4f + (float) StrictMath.pow(random.nextDouble(), 3) * (0.6f + 0.6f * severity);
             float px = x + (float) random.nextDouble();
             float py = y + (float) random.nextDouble();
             float powder = (0.1f + 0.08f * severity) * (0.5f + (float) random.nextDouble());
             for (int k = 0; k < 3; k++) {
-                float ox = (float) random.nextGaussian() * r * 1.5f;
-                float oy = (float) random.nextGaussian() * r * 1.5f;
+                float ox = (float) Gaussian.next(random) * r * 1.5f;
+                float oy = (float) Gaussian.next(random) * r * 1.5f;
                 softDisc(px + ox, py + oy, r * (1.2f + 1.3f * (float) random.nextDouble()), OXIDE[0], OXIDE[1], OXIDE[2],
                         powder);
             }
@@ -161,7 +161,7 @@ final class CorrosionPainter {
             float core = 0.22f + 0.2f * (float) random.nextDouble();
             int lobes = 1 + random.nextInt(3);
             for (int k = 0; k < lobes; k++) {
-                softDisc(px + (float) random.nextGaussian() * r * 0.6f, py + (float) random.nextGaussian() * r * 0.6f,
+                softDisc(px + (float) Gaussian.next(random) * r * 0.6f, py + (float) Gaussian.next(random) * r * 0.6f,
                         r * (0.6f + 0.4f * (float) random.nextDouble()), core, core * 0.97f, core * 0.92f,
                         0.55f + 0.3f * (float) random.nextDouble());
             }
@@ -185,16 +185,16 @@ final class CorrosionPainter {
         float strength = 0.35f + 0.2f * severity;
         for (int t = 0; t < threads; t++) {
             // Threads start along a front and grow roughly the same way, meandering.
-            double angle = main + random.nextGaussian() * 0.5;
-            float x = c[0] + (float) random.nextGaussian() * 10;
-            float y = c[1] + (float) random.nextGaussian() * 10;
+            double angle = main + Gaussian.next(random) * 0.5;
+            float x = c[0] + (float) Gaussian.next(random) * 10;
+            float y = c[1] + (float) Gaussian.next(random) * 10;
             float length = maxLength * (0.3f + 0.7f * (float) random.nextDouble());
             double turn = 0;
             for (int s = 0; s < length; s++) {
-                turn = 0.85 * turn + random.nextGaussian() * 0.06;
+                turn = 0.85 * turn + Gaussian.next(random) * 0.06;
                 angle += turn;
-                x += (float) Math.cos(angle);
-                y += (float) Math.sin(angle);
+                x += (float) StrictMath.cos(angle);
+                y += (float) StrictMath.sin(angle);
                 if (Math.abs(x - c[0]) > maxLength || Math.abs(y - c[1]) > maxLength) {
                     break;
                 }
@@ -264,8 +264,8 @@ final class CorrosionPainter {
             for (int b = 0; b < blisters; b++) {
                 double angle = random.nextDouble() * Math.PI * 2;
                 float dist = f.radius() * 0.9f + (float) random.nextDouble() * (outer - f.radius() * 1.2f);
-                float bx = f.x() + dist * (float) Math.cos(angle);
-                float by = f.y() + dist * (float) Math.sin(angle);
+                float bx = f.x() + dist * (float) StrictMath.cos(angle);
+                float by = f.y() + dist * (float) StrictMath.sin(angle);
                 float br = (1.2f + 0.9f * severity + 1.5f * (float) random.nextDouble()) * layout.scale;
                 blister(bx, by, br, random.nextDouble() < 0.15 * severity);
                 fp.markDisc(bx, by, br * 1.3f);
@@ -424,7 +424,7 @@ final class CorrosionPainter {
             return;
         }
         int t = Math.max(0, Math.min(jag.length - 1, (int) u));
-        float taper = (float) Math.sin(Math.PI * u / length);
+        float taper = (float) StrictMath.sin(Math.PI * u / length);
         float limit = depth * (0.35f + 0.65f * taper) * (0.75f + 0.35f * jag[t] + 0.1f * fine[t]);
         if (into <= limit) {
             fp.mark(x, y);
@@ -434,7 +434,7 @@ final class CorrosionPainter {
 
     /** Layers lifting parallel to the edge: light flakes and dark gaps between them. */
     private void flake(int i, float into, float limit, float stripe, float fine, float alpha) {
-        float layer = (float) Math.sin(into / stripe * Math.PI * 2 + 2 * fine);
+        float layer = (float) StrictMath.sin(into / stripe * Math.PI * 2 + 2 * fine);
         float lift = 1 - into / Math.max(limit, 1);
         if (layer > 0.2f) {
             float g = 0.62f + 0.2f * lift + 0.08f * fine;

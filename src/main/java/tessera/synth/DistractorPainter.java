@@ -124,7 +124,7 @@ final class DistractorPainter {
         int steps = (int) length;
         for (int s = 0; s < steps; s++) {
             float t = (float) s / steps;
-            float cx = x + drift * s + 3 * (float) Math.sin(wobblePhase + s * 0.05f);
+            float cx = x + drift * s + 3 * (float) StrictMath.sin(wobblePhase + s * 0.05f);
             float cy = y + s;
             float half = width * (1 - 0.7f * t) * 0.5f;
             for (int dx = (int) -Math.ceil(half + 1); dx <= Math.ceil(half + 1); dx++) {
@@ -164,13 +164,13 @@ final class DistractorPainter {
             for (int s = 0; s < n; s++) {
                 double angle = random.nextDouble() * Math.PI * 2;
                 float r = radius * (float) Math.sqrt(random.nextDouble());
-                speck(cx + r * (float) Math.cos(angle), cy + r * (float) Math.sin(angle));
+                speck(cx + r * (float) StrictMath.cos(angle), cy + r * (float) StrictMath.sin(angle));
             }
         }
     }
 
     private void speck(float x, float y) {
-        float radius = 0.5f + 1.7f * (float) Math.pow(random.nextDouble(), 2);
+        float radius = 0.5f + 1.7f * (float) StrictMath.pow(random.nextDouble(), 2);
         float alpha = 0.25f + 0.6f * (float) random.nextDouble();
         float shade = 0.15f + 0.25f * (float) random.nextDouble();
         disc(x, y, radius, shade, shade * 0.95f, shade * 0.85f, alpha);
@@ -188,7 +188,7 @@ final class DistractorPainter {
                 if (!canvas.inside(px, py)) {
                     continue;
                 }
-                float d = (float) Math.hypot(px + 0.5f - x, py + 0.5f - y);
+                float d = (float) StrictMath.hypot(px + 0.5f - x, py + 0.5f - y);
                 float a = alpha * (SkinPainter.gauss(d - radius, 0.7f) + 0.25f * (d < radius ? 1 : 0));
                 canvas.blend(py * canvas.width + px, 0.86f, 0.86f, 0.84f, a);
             }
@@ -207,9 +207,9 @@ final class DistractorPainter {
         float width = 0.5f + 0.8f * (float) random.nextDouble();
         for (int s = 0; s < length; s++) {
             angle += bend;
-            x += (float) Math.cos(angle);
-            y += (float) Math.sin(angle);
-            float a = alpha * (float) Math.sin(Math.PI * s / length); // fades in and out
+            x += (float) StrictMath.cos(angle);
+            y += (float) StrictMath.sin(angle);
+            float a = alpha * (float) StrictMath.sin(Math.PI * s / length); // fades in and out
             if (bright) {
                 disc(x, y, width, 0.85f, 0.86f, 0.88f, a);
             } else {
@@ -237,7 +237,7 @@ final class DistractorPainter {
                 if (!canvas.inside(x, y)) {
                     continue;
                 }
-                float d = (float) Math.hypot(lx - size / 2f, ly - size / 2f) / radius;
+                float d = (float) StrictMath.hypot(lx - size / 2f, ly - size / 2f) / radius;
                 float inside = LightingPainter.smoothstep(1.05f, 0.9f, d + 0.35f * shape[ly * size + lx]);
                 if (inside <= 0) {
                     continue;
@@ -293,7 +293,7 @@ final class DistractorPainter {
                 if (!canvas.inside(px, py)) {
                     continue;
                 }
-                float d = (float) Math.hypot(px + 0.5f - x, py + 0.5f - y);
+                float d = (float) StrictMath.hypot(px + 0.5f - x, py + 0.5f - y);
                 float a = alpha * LightingPainter.smoothstep(radius + 0.7f, radius - 0.7f, d);
                 if (a > 0) {
                     int i = py * canvas.width + px;

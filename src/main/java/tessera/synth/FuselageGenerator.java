@@ -8,7 +8,8 @@ import tessera.synth.SkinLayout.Surface;
 /**
  * Makes photographs of fuselage skin with corrosion ground truth. Image {@code k} of seed
  * {@code s} is always the same picture, whatever else is generated, so a data set can be
- * regenerated or extended exactly.
+ * regenerated or extended exactly. The painters use StrictMath, whose results are the same on
+ * every platform, so the pictures do not depend on the processor either.
  */
 public final class FuselageGenerator {
 

@@ -74,8 +74,8 @@ final class LightingPainter {
             float cx = (float) random.nextDouble() * w;
             float cy = (float) random.nextDouble() * h;
             float angle = (float) (random.nextDouble() * Math.PI);
-            float ca = (float) Math.cos(angle);
-            float sa = (float) Math.sin(angle);
+            float ca = (float) StrictMath.cos(angle);
+            float sa = (float) StrictMath.sin(angle);
             boolean bar = random.nextBoolean(); // a long bar (hose, rail) or a broad blob (person, stand)
             float halfLength = bar ? Math.max(w, h) : (float) (150 + random.nextDouble() * 400);
             float halfWidth = bar ? (float) (15 + random.nextDouble() * 60) : (float) (100 + random.nextDouble() * 300);

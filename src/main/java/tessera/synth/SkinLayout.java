@@ -48,13 +48,13 @@ final class SkinLayout {
         this.surface = surface;
         this.scale = (float) (1.25 + 0.6 * random.nextDouble()); // a close-up: rivets 10-20 px across
         double angle = Math.toRadians((random.nextDouble() * 2 - 1) * 2.5);
-        this.cos = (float) Math.cos(angle);
-        this.sin = (float) Math.sin(angle);
+        this.cos = (float) StrictMath.cos(angle);
+        this.sin = (float) StrictMath.sin(angle);
         double light = Math.toRadians(200 + random.nextDouble() * 140); // from the upper half, as hangar lights are
         double elevation = Math.toRadians(35 + random.nextDouble() * 35);
-        this.lightX = (float) (Math.cos(light) * Math.cos(elevation));
-        this.lightY = (float) (Math.sin(light) * Math.cos(elevation));
-        this.lightZ = (float) Math.sin(elevation);
+        this.lightX = (float) (StrictMath.cos(light) * StrictMath.cos(elevation));
+        this.lightY = (float) (StrictMath.sin(light) * StrictMath.cos(elevation));
+        this.lightZ = (float) StrictMath.sin(elevation);
         this.grid = new FastenerGrid(width, height, 32);
         plan(random);
     }

@@ -116,7 +116,7 @@ final class SkinPainter {
                         if (inner < 0) {
                             seamFactor *= 1 + 0.07f * gauss(inner + 1.2f, 0.8f);
                         } else {
-                            seamFactor *= 1 - lapShadow * (float) Math.exp(-inner / 2.2f) - 0.25f * gauss(inner, 0.7f);
+                            seamFactor *= 1 - lapShadow * (float) StrictMath.exp(-inner / 2.2f) - 0.25f * gauss(inner, 0.7f);
                         }
                     }
                 }
@@ -171,8 +171,8 @@ final class SkinPainter {
         float headTone = painted ? 1 - 0.02f * (float) random.nextDouble()
                 : 0.88f + 0.2f * (float) random.nextDouble();
         float slotAngle = (float) (random.nextDouble() * Math.PI);
-        float sa = (float) Math.cos(slotAngle);
-        float sb = (float) Math.sin(slotAngle);
+        float sa = (float) StrictMath.cos(slotAngle);
+        float sb = (float) StrictMath.sin(slotAngle);
         boolean chipped = painted && random.nextDouble() < 0.04; // paint worn off the head: bare metal shows
         float ownVisibility = 0.6f + 0.8f * (float) random.nextDouble();
         for (int y = cy - reach; y <= cy + reach; y++) {
@@ -195,7 +195,7 @@ final class SkinPainter {
                             float ny = dy / radius;
                             float nz = (float) Math.sqrt(Math.max(0, 1 - nx * nx - ny * ny));
                             float diffuse = nx * layout.lightX + ny * layout.lightY + nz * layout.lightZ;
-                            float spec = (float) Math.pow(Math.max(0, 2 * diffuse * nz - layout.lightZ), 18);
+                            float spec = (float) StrictMath.pow(Math.max(0, 2 * diffuse * nz - layout.lightZ), 18);
                             canvas.scale(i, headTone * (0.55f + 0.55f * Math.max(0, diffuse)));
                             canvas.add(i, 0.35f * spec);
                         } else {
@@ -235,7 +235,7 @@ final class SkinPainter {
 
     static {
         for (int i = 0; i < NEG_EXP.length; i++) {
-            NEG_EXP[i] = (float) Math.exp(-(double) i / STEPS_PER_UNIT);
+            NEG_EXP[i] = (float) StrictMath.exp(-(double) i / STEPS_PER_UNIT);
         }
     }
 

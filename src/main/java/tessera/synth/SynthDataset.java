@@ -3,6 +3,7 @@ package tessera.synth;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.imageio.IIOImage;
@@ -46,11 +51,16 @@ public final class SynthDataset {
     private SynthDataset() {
     }
 
+    /** One picture's contribution, reported in picture order whatever thread made it. */
+    private record Written(String name, String split, int regions, Map<String, Integer> tiles, String line) {
+    }
+
     /**
-     * Generates and writes every picture. {@code jpegQuality} null writes PNG; otherwise JPEG of
-     * that quality (1-100). An existing data set in {@code dir} is replaced only when {@code overwrite}.
+     * Generates and writes every picture, {@code threads} at a time (0: one per core; the files
+     * do not depend on it). {@code jpegQuality} null writes PNG; otherwise JPEG of that quality
+     * (1-100). An existing data set in {@code dir} is replaced only when {@code overwrite}.
      */
-    public static Summary write(Path dir, SynthSettings settings, Integer jpegQuality, boolean overwrite,
+    public static Summary write(Path dir, SynthSettings settings, Integer jpegQuality, boolean overwrite, int threads,
                                 Consumer<String> progress) throws IOException {
         if (jpegQuality != null && (jpegQuality < 1 || jpegQuality > 100)) {
             throw new IllegalArgumentException("--jpeg-quality must lie in 1..100, not " + jpegQuality);
@@ -58,35 +68,91 @@ public final class SynthDataset {
         prepare(dir, overwrite);
         FuselageGenerator generator = new FuselageGenerator(settings.width(), settings.height(), settings.seed(),
                 settings.corrosionRate());
+        int workers = Math.max(1, Math.min(settings.images(),
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "tessera-synth");
+            t.setDaemon(true);
+            return t;
+        });
         List<String> train = new ArrayList<>();
         List<String> test = new ArrayList<>();
         Map<String, Map<String, Integer>> tiles = new TreeMap<>();
         long regions = 0;
-        for (int index = 0; index < settings.images(); index++) {
-            long start = System.nanoTime();
-            SynthImage picture = generator.generate(index);
-            String split = settings.split(index);
-            writePicture(dir, picture, split, settings, index, jpegQuality);
-            // Tile choice has its own stream, so changing the balance never changes the pictures.
-            SplittableRandom tileRandom = new SplittableRandom(FuselageGenerator.mix(settings.seed() ^ 0x7115L, index));
-            List<TileCutter.Tile> cut = TileCutter.cut(picture, settings, tileRandom);
-            Map<String, Integer> counts = tiles.computeIfAbsent(split, s -> new TreeMap<>());
-            for (TileCutter.Tile tile : cut) {
-                Path file = dir.resolve("tiles").resolve(split).resolve(tile.label())
-                        .resolve(String.format(Locale.ROOT, "%s-x%04d-y%04d.png", picture.name(), tile.x(), tile.y()));
-                AtomicFiles.write(file, png(tile.image()));
-                counts.merge(tile.label(), 1, Integer::sum);
+        try {
+            // At most a few pictures in flight, each about 20 bytes per pixel while painted.
+            int window = 2 * workers;
+            List<Future<Written>> pending = new ArrayList<>();
+            int next = 0;
+            for (int index = 0; index < settings.images(); index++) {
+                while (next < settings.images() && next < index + window) {
+                    int k = next++;
+                    pending.add(pool.submit(() -> writeOne(dir, generator, settings, k, jpegQuality)));
+                }
+                Written w = await(pending.get(index));
+                pending.set(index, null);
+                (w.split().equals("test") ? test : train).add(w.name());
+                regions += w.regions();
+                Map<String, Integer> counts = tiles.computeIfAbsent(w.split(), s -> new TreeMap<>());
+                w.tiles().forEach((label, n) -> counts.merge(label, n, Integer::sum));
+                progress.accept(w.line());
             }
-            (split.equals("test") ? test : train).add(picture.name());
-            regions += picture.regions().size();
-            long corrosionTiles = cut.stream().filter(t -> !t.label().equals(TileCutter.CLEAN)).count();
-            progress.accept(String.format(Locale.ROOT, "%s (%s, %s): %d regions, %d corrosion and %d clean tiles, %.1f s",
-                    picture.name(), split, picture.surface(), picture.regions().size(), corrosionTiles,
-                    cut.size() - corrosionTiles, (System.nanoTime() - start) / 1e9));
+        } finally {
+            pool.shutdownNow();
         }
         Summary summary = new Summary(train, test, tiles, regions);
         Json.write(dir.resolve("synth.json"), manifest(settings, jpegQuality, summary));
         return summary;
+    }
+
+    /** As {@link #write(Path, SynthSettings, Integer, boolean, int, Consumer)} with one thread per core. */
+    public static Summary write(Path dir, SynthSettings settings, Integer jpegQuality, boolean overwrite,
+                                Consumer<String> progress) throws IOException {
+        return write(dir, settings, jpegQuality, overwrite, 0, progress);
+    }
+
+    private static Written writeOne(Path dir, FuselageGenerator generator, SynthSettings settings, int index,
+                                    Integer jpegQuality) throws IOException {
+        long start = System.nanoTime();
+        SynthImage picture = generator.generate(index);
+        String split = settings.split(index);
+        writePicture(dir, picture, split, settings, index, jpegQuality);
+        // Tile choice has its own stream, so changing the balance never changes the pictures.
+        SplittableRandom tileRandom = new SplittableRandom(FuselageGenerator.mix(settings.seed() ^ 0x7115L, index));
+        List<TileCutter.Tile> cut = TileCutter.cut(picture, settings, tileRandom);
+        Map<String, Integer> counts = new TreeMap<>();
+        for (TileCutter.Tile tile : cut) {
+            Path file = dir.resolve("tiles").resolve(split).resolve(tile.label())
+                    .resolve(String.format(Locale.ROOT, "%s-x%04d-y%04d.png", picture.name(), tile.x(), tile.y()));
+            AtomicFiles.write(file, png(tile.image()));
+            counts.merge(tile.label(), 1, Integer::sum);
+        }
+        long corrosionTiles = cut.stream().filter(t -> !t.label().equals(TileCutter.CLEAN)).count();
+        String line = String.format(Locale.ROOT, "%s (%s, %s): %d regions, %d corrosion and %d clean tiles, %.1f s",
+                picture.name(), split, picture.surface(), picture.regions().size(), corrosionTiles,
+                cut.size() - corrosionTiles, (System.nanoTime() - start) / 1e9);
+        return new Written(picture.name(), split, picture.regions().size(), counts, line);
+    }
+
+    private static Written await(Future<Written> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while generating pictures");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(cause);
+        }
     }
 
     /** Writes a picture, its mask and its regions (also used for the shipped sample pictures). */

@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Adam and SGD with momentum computed exactly as DJL's own optimizers do (the same fused engine
  * operations), but with their moment estimates open to a checkpoint: DJL keeps them private, so a
  * resumed run would restart its moments from zero and drift away from the uninterrupted run.
+ * State is kept per parameter, not per device: one trainer trains on one device, as ModelTrainer does.
  */
 public final class ResumableOptimizer extends Optimizer {
 

@@ -34,6 +34,15 @@ class WorkstationOptionsTest {
     }
 
     @Test
+    void compareOpensExperimentsWithThoseRunsAndViewNamesASection() {
+        WorkstationOptions options = WorkstationOptions.parse("--compare", "run-a, run-b");
+        assertEquals(Section.EXPERIMENTS, options.view().orElseThrow());
+        assertEquals(java.util.List.of("run-a", "run-b"), options.compare());
+        assertEquals(Section.TRAIN, WorkstationOptions.parse("--view=train").view().orElseThrow());
+        assertThrows(TesseraException.class, () -> WorkstationOptions.parse("--view", "settings"));
+    }
+
+    @Test
     void aMissingValueIsRefusedWithTheOptionName() {
         TesseraException e = assertThrows(TesseraException.class, () -> WorkstationOptions.parse("--workspace"));
         assertTrue(e.getMessage().contains("--workspace"), e.getMessage());

@@ -70,32 +70,21 @@ class InspectionBenchmark {
                 BufferedImage warm = InspectionTestModels.picture(256, 256, 2);
                 inspector.inspect(Path.of("warmup.png"), warm,
                         new ImageMetadata("png", 256, 256, 8, 1, null, null, null, null), null, null);
+                long cpu0 = processCpuMillis();
+                long wall0 = System.nanoTime();
                 InspectionResult r = inspector.inspect(Path.of("bench.png"), image, meta, null, null);
+                long cpu = processCpuMillis() - cpu0;
+                long wall = (System.nanoTime() - wall0) / 1_000_000;
                 results[m] = r;
                 report.append(String.format(Locale.ROOT,
-                        "%-20s tiles %d: student %6d ms, ensemble (%d teachers) %6d ms, ratio %.2f, resampling %d ms%n",
+                        "%-20s tiles %d: student %6d ms, ensemble (%d teachers) %6d ms, ratio %.2f, resampling %d ms"
+                                + " (process CPU %d ms over %d ms wall, load average %.1f)%n",
                         r.method().id(), r.tiles(), r.studentMillis(), r.teacherCount(), r.ensembleMillis(), r.speedup(),
-                        r.prepareMillis()));
+                        r.prepareMillis(), cpu, wall, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             }
         }
-        double max = 0;
-        double sum = 0;
-        float[] a = results[0].student();
-        float[] b = results[1].student();
-        for (int i = 0; i < a.length; i++) {
-            double d = Math.abs(a[i] - b[i]);
-            max = Math.max(max, d);
-            sum += d;
-        }
-        double emax = 0;
-        double esum = 0;
-        for (int i = 0; i < a.length; i++) {
-            double d = Math.abs(results[0].ensemble()[i] - results[1].ensemble()[i]);
-            emax = Math.max(emax, d);
-            esum += d;
-        }
-        report.append(String.format(Locale.ROOT, "student map, fully convolutional vs tiled: max |diff| %.4f, mean %.4f%n", max, sum / a.length));
-        report.append(String.format(Locale.ROOT, "ensemble map, fully convolutional vs tiled: max |diff| %.4f, mean %.4f%n", emax, esum / a.length));
+        report.append(agreement("student map", results[0].student(), results[1].student(), results[0].studentThreshold()));
+        report.append(agreement("ensemble map", results[0].ensemble(), results[1].ensemble(), results[0].ensembleThreshold()));
         report.append(String.format(Locale.ROOT, "tiled / fully convolutional student time: %.2f%n",
                 (double) results[1].studentMillis() / Math.max(1, results[0].studentMillis())));
         report.append(String.format(Locale.ROOT, "peak memory: Java heap %d MB, process resident %s%n", peakHeapMb(), residentPeak()));
@@ -103,6 +92,32 @@ class InspectionBenchmark {
         Path out = Path.of("target", "inspection-benchmark.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
+    }
+
+    /** How far the fully convolutional map is from the tiled one: max, mean, 99th percentile, decisions flipped. */
+    static String agreement(String what, float[] dense, float[] tiled, double threshold) {
+        double[] d = new double[dense.length];
+        double sum = 0;
+        int flipped = 0;
+        for (int i = 0; i < d.length; i++) {
+            d[i] = Math.abs(dense[i] - tiled[i]);
+            sum += d[i];
+            if ((dense[i] >= threshold) != (tiled[i] >= threshold)) {
+                flipped++;
+            }
+        }
+        java.util.Arrays.sort(d);
+        return String.format(Locale.ROOT, "%s, fully convolutional vs tiled: max |diff| %.4f, mean %.4f, 99th percentile %.4f,"
+                        + " %d of %d tiles (%.2f%%) on the other side of the threshold %.2f%n", what, d[d.length - 1],
+                sum / d.length, d[(int) Math.floor(0.99 * (d.length - 1))], flipped, d.length, 100.0 * flipped / d.length, threshold);
+    }
+
+    /** CPU time of the whole process, libtorch's threads included: a figure that contention does not inflate. */
+    private static long processCpuMillis() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1_000_000;
+        }
+        return -1;
     }
 
     private static long peakHeapMb() {

@@ -57,6 +57,23 @@ class ImageLoaderTest {
     }
 
     @Test
+    void pngWithAnAlphaChannelKeepsItsColours() throws IOException {
+        BufferedImage argb = new BufferedImage(TestImages.WIDTH, TestImages.HEIGHT, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < TestImages.HEIGHT; y++) {
+            for (int x = 0; x < TestImages.WIDTH; x++) {
+                argb.setRGB(x, y, 0xFF000000 | TestImages.rgb(x, y));
+            }
+        }
+        Path file = dir.resolve("alpha.png");
+        ImageIO.write(argb, "png", file.toFile());
+
+        LoadedImage loaded = ImageLoader.load(file);
+
+        assertEquals(BufferedImage.TYPE_INT_RGB, loaded.image().getType());
+        assertPattern(loaded.image(), 0);
+    }
+
+    @Test
     void sixteenBitGreyPngIsScaledToEightBits() throws IOException {
         BufferedImage grey = new BufferedImage(TestImages.WIDTH, TestImages.HEIGHT, BufferedImage.TYPE_USHORT_GRAY);
         for (int y = 0; y < TestImages.HEIGHT; y++) {

@@ -134,6 +134,19 @@ class InspectorTest {
     }
 
     @Test
+    void aThresholdFieldInModelJsonIsReadToo() throws Exception {
+        Path student = InspectionTestModels.bundle(dir.resolve("with-field"), "with-field", 1, 12);
+        Path info = student.resolve("model.json");
+        String json = java.nio.file.Files.readString(info);
+        java.nio.file.Files.writeString(info, json.replaceFirst("\\{", "{\n  \"threshold\": 0.37,"));
+
+        DetectionProfile p = DetectionProfile.read(student, "model.json", InspectionTestModels.CLASSES);
+
+        assertEquals(0.37, p.threshold());
+        assertEquals("model.json", p.source());
+    }
+
+    @Test
     void thePositiveClassIsEveryClassButTheNegativeOne() {
         assertEquals(List.of("corrosion"), DetectionProfile.defaultPositives(List.of("clean", "corrosion")));
         assertEquals(List.of("smoke"), DetectionProfile.defaultPositives(List.of("no-smoke", "smoke")));

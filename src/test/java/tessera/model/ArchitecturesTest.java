@@ -39,9 +39,10 @@ class ArchitecturesTest {
 
     @ParameterizedTest
     @MethodSource("architectures")
-    void runsOnGreyAndColourInputsOfThreeSizesWithOneOrThreeHeads(String name) {
+    void runsOnGreyAndColourInputsOfThreeSizesWithThreeHeads(String name) {
+        // (one head is the K = 1 case of the same assembly, and every other test uses it)
         for (int[] input : INPUTS) {
-            for (int heads : new int[] {1, 3}) {
+            for (int heads : new int[] {3}) {
                 // given the network for this input with K heads
                 NetworkSpec spec = new NetworkSpec(name, Map.of(), input, CLASSES, heads);
                 try (Model model = Model.newInstance(name, Device.cpu())) {

@@ -126,6 +126,20 @@ class ModelBundleTest {
     }
 
     @Test
+    void aDescriptionOfAnUnknownNetworkIsRefusedNamingModelJson() throws IOException {
+        // given a bundle whose model.json names an architecture this version does not know
+        Path bundle = savedBundle();
+        JsonObject json = Json.readTree(bundle.resolve(ModelBundle.INFO_FILE)).getAsJsonObject();
+        json.addProperty("architecture", "vit-huge");
+        Json.write(bundle.resolve(ModelBundle.INFO_FILE), json);
+
+        // when it is verified (as evaluate does before reading any data), then model.json and the name are in the line
+        TesseraException e = assertThrows(TesseraException.class, () -> ModelBundle.verify(bundle));
+        assertTrue(e.getMessage().startsWith(bundle.resolve(ModelBundle.INFO_FILE).toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("vit-huge"), e.getMessage());
+    }
+
+    @Test
     void aFolderWithoutModelJsonIsNotABundle() throws IOException {
         Files.createDirectories(dir.resolve("empty"));
         TesseraException e = assertThrows(TesseraException.class, () -> ModelBundle.load(dir.resolve("empty"), Device.cpu()));

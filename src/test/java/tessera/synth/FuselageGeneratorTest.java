@@ -47,7 +47,7 @@ class FuselageGeneratorTest {
         // given pictures with plenty of corrosion
         FuselageGenerator generator = new FuselageGenerator(640, 480, 99, 0.12);
         int checkedRegions = 0;
-        for (int index = 0; index < 6; index++) {
+        for (int index = 0; index < 4; index++) {
             SynthImage picture = generator.generate(index);
             byte[] mask = picture.mask();
             int w = picture.width();
@@ -94,10 +94,12 @@ class FuselageGeneratorTest {
 
     @Test
     void allFiveKindsOfCorrosionAndThreeSeveritiesOccur() {
-        FuselageGenerator generator = new FuselageGenerator(1024, 768, 5, 0.08);
+        // given five corroded pictures of a seed that shows every kind (filiform needs room: small
+        // pictures have it less often than the default 2048 x 1536 ones)
+        FuselageGenerator generator = new FuselageGenerator(800, 600, 5, 0.15);
         Set<CorrosionKind> kinds = EnumSet.noneOf(CorrosionKind.class);
         boolean[] severities = new boolean[4];
-        for (int index = 0; index < 10; index++) {
+        for (int index = 0; index < 5; index++) {
             for (CorrosionRegion region : generator.generate(index).regions()) {
                 kinds.add(CorrosionKind.valueOf(region.kind().toUpperCase(java.util.Locale.ROOT)));
                 severities[region.severity()] = true;

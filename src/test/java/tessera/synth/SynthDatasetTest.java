@@ -88,6 +88,8 @@ class SynthDatasetTest {
 
         int corrosion = 0;
         int clean = 0;
+        java.util.Map<String, byte[]> masks = new java.util.HashMap<>();
+        java.util.Map<String, BufferedImage> images = new java.util.HashMap<>();
         for (Path tile : files(dir.resolve("tiles"))) {
             Path relative = dir.resolve("tiles").relativize(tile);
             String split = relative.getName(0).toString();
@@ -101,11 +103,11 @@ class SynthDatasetTest {
             int index = Integer.parseInt(picture.substring("fuselage-".length()));
             assertEquals(settings.split(index), split, relative.toString());
             // and its label is what its pixels in the mask say
-            byte[] mask = maskBytes(ImageIO.read(dir.resolve("masks/" + picture + ".png").toFile()));
+            byte[] mask = masks.computeIfAbsent(picture, p -> maskBytes(read(dir.resolve("masks/" + p + ".png"))));
             assertEquals(TileCutter.label(mask, 384, x, y, 32, 0.1, false), label, relative.toString());
             // and its pixels are the picture's pixels there
             BufferedImage tileImage = ImageIO.read(tile.toFile());
-            BufferedImage image = ImageIO.read(dir.resolve("images/" + picture + ".png").toFile());
+            BufferedImage image = images.computeIfAbsent(picture, p -> read(dir.resolve("images/" + p + ".png")));
             assertEquals(32, tileImage.getWidth());
             assertEquals(image.getRGB(x + 7, y + 19), tileImage.getRGB(7, 19));
             if (label.equals("corrosion")) {
@@ -133,10 +135,19 @@ class SynthDatasetTest {
     }
 
     @Test
-    void writingTheSameSettingsTwiceGivesIdenticalFiles(@TempDir Path other) throws IOException {
-        SynthSettings settings = new SynthSettings(2, 5, 256, 192, 32, 0.1, false, 0.1, 2.0, 0.5);
-        SynthDataset.write(dir, settings, null, false, line -> { });
-        SynthDataset.write(other, settings, null, false, line -> { });
+    void writingTheSameSettingsTwiceGivesIdenticalFilesWhateverTheThreads(@TempDir Path other) throws IOException {
+        // given the same settings, written once by one thread and once by three
+        SynthSettings settings = new SynthSettings(3, 5, 256, 192, 32, 0.1, false, 0.1, 2.0, 0.34);
+        List<String> firstLines = new ArrayList<>();
+        List<String> secondLines = new ArrayList<>();
+        SynthDataset.write(dir, settings, null, false, 1, firstLines::add);
+        SynthDataset.write(other, settings, null, false, 3, secondLines::add);
+
+        // then progress comes in picture order and every file is identical
+        assertEquals(3, secondLines.size());
+        for (int i = 0; i < 3; i++) {
+            assertTrue(secondLines.get(i).startsWith(FuselageGenerator.imageName(i)), secondLines.toString());
+        }
 
         List<Path> first = files(dir);
         List<Path> second = files(other);
@@ -174,6 +185,14 @@ class SynthDatasetTest {
         assertEquals(32, splits.train().height());
         assertEquals(3, splits.train().channels());
         assertTrue(splits.test().size() > 0);
+    }
+
+    private static BufferedImage read(Path file) {
+        try {
+            return ImageIO.read(file.toFile());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static byte[] maskBytes(BufferedImage mask) {

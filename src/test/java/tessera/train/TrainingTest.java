@@ -119,6 +119,63 @@ class TrainingTest {
     }
 
     @Test
+    void sgdWithMomentumAndAStepScheduleAlsoResumesToTheSameEnd() throws IOException {
+        // given SGD with momentum, a learning rate that steps down every epoch, cancelled in epoch 2 of 2
+        RunStore store = new RunStore(workspace);
+        TrainingSettings settings = StripesDataset.settings(data, 2);
+        settings.optimizer = "sgd";
+        settings.learningRate = 0.05;
+        settings.schedule = "step";
+        settings.stepEpochs = 1;
+        Run run = TrainingJob.create(store, "train", settings);
+        CancellationToken cancel = new CancellationToken();
+        TrainingListener cancelInEpoch2 = new TrainingListener() {
+            @Override
+            public void batchFinished(int epoch, int batch, int batches, double loss) {
+                if (epoch == 2) {
+                    cancel.cancel();
+                }
+            }
+        };
+        assertTrue(TrainingJob.run(run, settings, TrainingJob.LABELS, cancelInEpoch2, cancel).cancelled());
+
+        // when it is resumed, and the same run is made without interruption
+        TrainingResult resumed = TrainingJob.resume(store, run.id(), s -> TrainingJob.LABELS, TrainingListener.NONE,
+                new CancellationToken());
+        TrainingResult uninterrupted = TrainingJob.run(TrainingJob.create(store, "train", settings), settings,
+                TrainingJob.LABELS, TrainingListener.NONE, new CancellationToken());
+
+        // then both end with the same parameters, and the rate of epoch 2 was a tenth of epoch 1's
+        assertEquals(ModelBundle.readInfo(uninterrupted.bundle()).paramsSha256, ModelBundle.readInfo(resumed.bundle()).paramsSha256);
+        List<Metric> metrics = store.open(run.id()).metrics();
+        assertEquals(0.005, metric(metrics, 1, "learning_rate"), 1e-9);
+        assertEquals(0.0005, metric(metrics, 2, "learning_rate"), 1e-9);
+    }
+
+    @Test
+    void earlyStoppingEndsARunThatStopsImprovingAndKeepsTheBestEpoch() throws IOException {
+        // given a learning rate of zero, so that validation accuracy soon stops improving, and patience 1
+        RunStore store = new RunStore(workspace);
+        TrainingSettings settings = StripesDataset.settings(data, 5);
+        settings.learningRate = 0;
+        settings.schedule = "constant";
+        settings.patience = 1;
+        Run run = TrainingJob.create(store, "train", settings);
+
+        // when it trains
+        TrainingResult result = TrainingJob.run(run, settings, TrainingJob.LABELS, TrainingListener.NONE, new CancellationToken());
+
+        // then it stops before epoch 5, one epoch after its best (only batch-norm statistics still move), finishes
+        // normally, and its model is the best epoch's
+        assertTrue(result.stoppedEarly());
+        assertTrue(result.epochsDone() < 5, "epochs " + result.epochsDone());
+        assertEquals(result.epochsDone() - 1, result.bestEpoch());
+        assertEquals(RunStatus.FINISHED, store.open(run.id()).record().status());
+        assertEquals(tessera.util.Hashing.sha256(run.dir().resolve("checkpoints/best.params")),
+                ModelBundle.readInfo(result.bundle()).paramsSha256);
+    }
+
+    @Test
     void theSameSeedGivesTheSameModelTwice() throws IOException {
         // given two runs with identical settings and seed
         RunStore store = new RunStore(workspace);
@@ -166,7 +223,11 @@ class TrainingTest {
     }
 
     private static double trainLoss(List<Metric> metrics, int epoch) {
-        return metrics.stream().filter(m -> m.epoch() == epoch && m.split().equals("train") && m.name().equals("loss"))
+        return metric(metrics, epoch, "loss");
+    }
+
+    private static double metric(List<Metric> metrics, int epoch, String name) {
+        return metrics.stream().filter(m -> m.epoch() == epoch && m.split().equals("train") && m.name().equals(name))
                 .findFirst().orElseThrow().value();
     }
 }

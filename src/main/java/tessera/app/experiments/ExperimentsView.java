@@ -78,6 +78,7 @@ public final class ExperimentsView extends BorderPane {
     private TableView<RunRow> runTable() {
         table.setId("runs-table");
         table.setTableMenuButtonVisible(true); // the column chooser
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No runs in this workspace yet: start one in the Train view"));
         for (RunColumn column : RunColumn.values()) {
@@ -99,9 +100,11 @@ public final class ExperimentsView extends BorderPane {
             });
             c.setStyle(column.numeric() ? "-fx-alignment: center-right;" : "");
             c.setPrefWidth(switch (column) {
-                case ID -> 230;
+                case ID -> 235;
                 case ARCHITECTURE, DATASET -> 130;
                 case KIND, STATUS, MODE -> 100;
+                case TEMPERATURE, ALPHA -> 60;
+                case LATENCY -> 95;
                 default -> 80;
             });
             table.getColumns().add(c);
@@ -158,10 +161,7 @@ public final class ExperimentsView extends BorderPane {
         ComboBox<String> metric = new ComboBox<>(model.metricChoices());
         metric.setId("metric-choice");
         metric.valueProperty().bindBidirectional(model.metricProperty());
-        NumberAxis epochs = new NumberAxis();
-        epochs.setLabel("epoch");
-        epochs.setForceZeroInRange(false);
-        epochs.setMinorTickVisible(false);
+        NumberAxis epochs = tessera.app.Charts.epochAxis();
         NumberAxis values = new NumberAxis();
         values.setForceZeroInRange(false);
         values.labelProperty().bind(model.metricProperty());
@@ -183,8 +183,10 @@ public final class ExperimentsView extends BorderPane {
         categories.setLabel(x);
         NumberAxis values = new NumberAxis();
         values.setLabel(y);
-        values.setForceZeroInRange(false);
+        values.setForceZeroInRange(true); // bars from zero: a cut axis would exaggerate small differences
         BarChart<String, Number> chart = new BarChart<>(categories, values, data);
+        chart.setCategoryGap(6);
+        chart.setBarGap(1);
         chart.setId(id);
         chart.setTitle(title);
         chart.setAnimated(false);
@@ -200,7 +202,6 @@ public final class ExperimentsView extends BorderPane {
     private VBox diffPanel() {
         diffTable.setId("parameter-diff");
         diffTable.setPlaceholder(new Label("Select two or more runs: only the parameters that differ are listed"));
-        diffTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         diffTable.setItems(model.parameterDiff());
         model.diffRuns().addListener((ListChangeListener<String>) c -> rebuildDiffColumns());
         rebuildDiffColumns();
@@ -218,7 +219,7 @@ public final class ExperimentsView extends BorderPane {
             int index = i;
             TableColumn<ParameterDiff.Row, String> run = new TableColumn<>(runs.get(i));
             run.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().values().get(index)));
-            run.setPrefWidth(140);
+            run.setPrefWidth(150);
             diffTable.getColumns().add(run);
         }
     }

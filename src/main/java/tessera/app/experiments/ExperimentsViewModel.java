@@ -52,6 +52,7 @@ public final class ExperimentsViewModel {
     private final ObservableList<ParameterDiff.Row> diff = FXCollections.observableArrayList();
     private final ObservableList<String> diffRuns = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<AgreementMatrix> agreement = new ReadOnlyObjectWrapper<>();
+    private List<String> pending = List.of();
     private final ReadOnlyStringWrapper agreementNote = new ReadOnlyStringWrapper("Select an ensemble run");
 
     public ExperimentsViewModel(AppState state, UiTaskExecutor tasks) {
@@ -132,10 +133,19 @@ public final class ExperimentsViewModel {
         show(state.runStore().list());
     }
 
+    /** Runs to select once the store has been read (ids or unique id prefixes, e.g. from --compare). */
+    public void preselect(List<String> ids) {
+        pending = List.copyOf(ids);
+    }
+
     private void show(List<RunRecord> records) {
-        List<String> keep = selected.stream().map(RunRow::id).toList();
-        rows.setAll(records.stream().map(RunRow::of).toList());
-        select(rows.stream().filter(r -> keep.contains(r.id())).toList());
+        List<String> keep = pending.isEmpty() ? selected.stream().map(RunRow::id).toList() : pending;
+        pending = List.of();
+        List<RunRow> fresh = records.stream().map(RunRow::of).toList();
+        // Selection first: the table re-selects from it when the rows change.
+        selected.setAll(fresh.stream().filter(r -> keep.stream().anyMatch(id -> r.id().startsWith(id))).toList());
+        rows.setAll(fresh);
+        select(List.copyOf(selected));
     }
 
     /** The table's selection changed: recompute every comparison. */

@@ -1,5 +1,6 @@
 package tessera.app.experiments;
 
+import com.google.gson.JsonObject;
 import tessera.experiment.RunFormat;
 
 import java.util.ArrayList;
@@ -19,6 +20,16 @@ public final class ParameterDiff {
     private ParameterDiff() {
     }
 
+    /** An ensemble keeps its members' recipe under "base": lift it so that it compares with a single run's. */
+    private static JsonObject recipe(JsonObject config) {
+        if (!config.has("base") || !config.get("base").isJsonObject()) {
+            return config;
+        }
+        JsonObject merged = config.getAsJsonObject("base").deepCopy();
+        config.entrySet().stream().filter(e -> !e.getKey().equals("base")).forEach(e -> merged.add(e.getKey(), e.getValue()));
+        return merged;
+    }
+
     public static List<Row> of(List<RunRow> runs) {
         if (runs.size() < 2) {
             return List.of();
@@ -27,7 +38,7 @@ public final class ParameterDiff {
         for (RunRow run : runs) {
             Map<String, String> flat = new LinkedHashMap<>();
             flat.put("kind", run.kind());
-            flat.putAll(RunFormat.flatten(run.record().config()));
+            flat.putAll(RunFormat.flatten(recipe(run.record().config())));
             configs.add(flat);
         }
         Set<String> keys = new LinkedHashSet<>();

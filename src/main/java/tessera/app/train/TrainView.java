@@ -83,11 +83,12 @@ public final class TrainView extends BorderPane {
     private void fillSheet(RunKind kind) {
         TrainingForm f = model.form();
         List<FormItem> items = new ArrayList<>();
-        String data = "1 · Data";
+        // One category: an accordion of several would hide all but one section of the form.
+        String data = kind == RunKind.ENSEMBLE ? "Ensemble run" : "Distillation run";
         items.add(FormItem.text("dataset", data, "Data set", "Folder: IDX, image folder, CIFAR binary or tessera synth", f.dataset));
         items.add(FormItem.text("format", data, "Format", "Empty: detected; else idx, folder, cifar10, cifar100, synth", f.format));
         items.add(FormItem.decimal("validation", data, "Validation", "Fraction of training data held out for validation", f.validation));
-        String network = kind == RunKind.ENSEMBLE ? "2 · Teachers" : "2 · Student";
+        String network = data;
         items.add(FormItem.text("architectures", network, kind == RunKind.ENSEMBLE ? "Architectures" : "Architecture",
                 "Known: " + String.join(", ", Architectures.names()) + (kind == RunKind.ENSEMBLE ? " (comma list, cycled)" : ""),
                 f.architectures));
@@ -101,7 +102,7 @@ public final class TrainView extends BorderPane {
             items.add(FormItem.decimal("temperature", network, "Temperature T", "Softmax temperature on both sides", f.temperature));
             items.add(FormItem.decimal("alpha", network, "Alpha", "Weight of the distillation term; 1 - alpha weighs the labels", f.alpha));
         }
-        String training = "3 · Training";
+        String training = data;
         items.add(FormItem.integer("epochs", training, "Epochs", "Passes over the training data", f.epochs));
         items.add(FormItem.integer("batch-size", training, "Batch size", "Samples per step", f.batchSize));
         items.add(FormItem.integer("seed", training, "Seed", "Random seed (members add 1000·k)", f.seed));
@@ -139,11 +140,7 @@ public final class TrainView extends BorderPane {
     }
 
     private static LineChart<Number, Number> chart(String title, String yLabel) {
-        NumberAxis epochs = new NumberAxis();
-        epochs.setLabel("epoch");
-        epochs.setForceZeroInRange(false);
-        epochs.setTickUnit(1);
-        epochs.setMinorTickVisible(false);
+        NumberAxis epochs = tessera.app.Charts.epochAxis();
         NumberAxis values = new NumberAxis();
         values.setLabel(yLabel);
         values.setForceZeroInRange(false);
@@ -169,6 +166,17 @@ public final class TrainView extends BorderPane {
         models.setId("finished-models");
         models.setPlaceholder(new Label("No finished ensembles or students yet"));
         VBox.setVgrow(models, Priority.ALWAYS);
+        models.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                act("Showing the curves of " + now.id(), () -> model.showHistory(now));
+            }
+        });
+        // Start with the newest finished model's curves rather than empty charts.
+        model.finishedModels().addListener((ListChangeListener<StoredRun>) c -> {
+            if (models.getSelectionModel().isEmpty() && !models.getItems().isEmpty()) {
+                models.getSelectionModel().select(0);
+            }
+        });
         Button activate = new Button("Use for inspection");
         activate.setId("make-active");
         activate.disableProperty().bind(models.getSelectionModel().selectedItemProperty().isNull());
@@ -187,8 +195,8 @@ public final class TrainView extends BorderPane {
                 sectionTitle("Finished models"), models, new HBox(8, activate, distil));
         panel.getStyleClass().add("panel");
         panel.setPadding(new Insets(10));
-        panel.setPrefWidth(380);
-        panel.setMinWidth(300);
+        panel.setPrefWidth(440);
+        panel.setMinWidth(320);
         return panel;
     }
 

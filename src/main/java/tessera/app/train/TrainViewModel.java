@@ -8,6 +8,8 @@ import javafx.scene.chart.XYChart;
 import tessera.app.ActiveModels;
 import tessera.app.AppState;
 import tessera.app.UiTaskExecutor;
+import tessera.app.experiments.MetricCurves;
+import tessera.app.experiments.RunRow;
 import tessera.experiment.RunRecord;
 import tessera.util.TesseraException;
 
@@ -114,6 +116,41 @@ public final class TrainViewModel implements AutoCloseable {
         }
         form.kind.set(RunKind.DISTILLATION);
         form.teachers.set(ensemble.model().get().toString());
+    }
+
+    /** Shows the stored curves of a finished run (its members' for an ensemble), unless a job is running. */
+    public void showHistory(StoredRun run) {
+        if (queue.jobs().stream().anyMatch(TrainingTask::started)) {
+            return; // the live curves of the running job stay on screen
+        }
+        List<RunRow> rows = List.of(RunRow.of(state.runStore().open(run.id()).record()));
+        loss.clear();
+        accuracy.clear();
+        for (String split : List.of("train", "validation")) {
+            for (MetricCurves.Curve c : MetricCurves.of(state.runStore(), rows, split + " loss")) {
+                loss.add(series(network(c.name()) + split, c.points()));
+            }
+            for (MetricCurves.Curve c : MetricCurves.of(state.runStore(), rows, split + " accuracy")) {
+                accuracy.add(series(network(c.name()) + split, c.points()));
+            }
+        }
+        // The order of the live curves: by network, train before validation.
+        loss.sort(java.util.Comparator.comparing(XYChart.Series::getName));
+        accuracy.sort(java.util.Comparator.comparing(XYChart.Series::getName));
+        chartTitle.set("Stored curves of run " + run.id());
+    }
+
+    /** "member 2 · " for an ensemble member's curve ("…-1a2b · m2"), "" for a single network. */
+    private static String network(String curveName) {
+        int dot = curveName.lastIndexOf(" · m");
+        return dot < 0 ? "" : "member " + curveName.substring(dot + 4) + " · ";
+    }
+
+    private static XYChart.Series<Number, Number> series(String name, List<double[]> points) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        points.forEach(p -> series.getData().add(new XYChart.Data<>(p[0], p[1])));
+        return series;
     }
 
     /** Reads the run store in the background and refreshes both lists. */

@@ -149,6 +149,23 @@ class ExperimentsViewModelTest {
     }
 
     @Test
+    void anEnsembleComparesByItsMembersRecipeSoSharedSettingsAreNotListed() {
+        model.select(List.of(row(ensemble), row(meanTeacher)));
+        List<String> keys = model.parameterDiff().stream().map(ParameterDiff.Row::parameter).toList();
+        assertTrue(keys.containsAll(List.of("kind", "objective", "members")), keys.toString());
+        assertTrue(!keys.contains("dataset") && !keys.contains("base.dataset") && !keys.contains("architecture"), keys.toString());
+    }
+
+    @Test
+    void givenStoredRunIdsWhenPreselectedThenTheyAreSelectedAfterTheStoreIsRead() {
+        model.preselect(List.of(meanTeacher.id(), simultaneous.id().substring(0, simultaneous.id().length() - 2)));
+        model.reloadNow();
+        assertEquals(List.of(simultaneous.id(), meanTeacher.id()).stream().sorted().toList(),
+                model.selectedRuns().stream().map(RunRow::id).sorted().toList());
+        assertEquals(2, model.curves().size());
+    }
+
+    @Test
     void givenFilteredRowsWhenExportedThenTheCsvHasTheVisibleColumnsAndRows() throws Exception {
         model.filterProperty().set("mean-teacher");
         Path csv = dir.resolve("out/runs.csv");
