@@ -120,7 +120,10 @@ public final class InspectCommand implements Callable<Integer> {
                     System.out.printf(Locale.ROOT, "%s: %d findings, %d tiles, student %d ms, ensemble %d ms (%.1fx), %s -> %s%n",
                             image, f.size(), r.tiles(), r.studentMillis(), r.ensembleMillis(), r.speedup(),
                             r.method().id(), json.getFileName());
-                } catch (TesseraException | java.io.IOException e) {
+                } catch (java.util.concurrent.CancellationException e) {
+                    throw e;
+                } catch (java.io.IOException | RuntimeException e) {
+                    // One bad image must not end the batch, whatever a decoder throws.
                     String line = TesseraCli.oneLine(e);
                     if (!line.contains(image.toString())) {
                         line = image + ": " + line;

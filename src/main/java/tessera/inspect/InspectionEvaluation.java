@@ -113,10 +113,13 @@ public final class InspectionEvaluation {
                     log.accept(String.format(Locale.ROOT, "%s: student %d ms, ensemble %d ms", s.image().getFileName(),
                             r.studentMillis(), r.ensembleMillis()));
                 }
-            } catch (TesseraException e) {
-                failures.add(e.getMessage());
+            } catch (java.util.concurrent.CancellationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                String message = e instanceof TesseraException ? e.getMessage() : s.image() + ": " + e;
+                failures.add(message);
                 if (log != null) {
-                    log.accept("failed: " + e.getMessage());
+                    log.accept("failed: " + message);
                 }
             }
         }

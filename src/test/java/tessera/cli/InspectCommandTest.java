@@ -56,11 +56,12 @@ class InspectCommandTest {
         Files.write(images.resolve("b.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0});
         ImageIO.write(InspectionTestModels.picture(40, 40, 2), "png", images.resolve("c.png").toFile());
         ImageIO.write(InspectionTestModels.picture(130, 100, 3), "png", images.resolve("d.png").toFile());
+        Files.write(images.resolve("empty.jpg"), new byte[0]);
         Path out = dir.resolve("out");
 
         // when the batch is inspected
         Outcome o = run("inspect", images.resolve("a.png").toString(), images.resolve("b.png").toString(),
-                images.resolve("c.png").toString(), images.resolve("d.png").toString(),
+                images.resolve("c.png").toString(), images.resolve("d.png").toString(), images.resolve("empty.jpg").toString(),
                 "--ensemble", ensemble.toString(), "--student", student.toString(), "--out", out.toString(),
                 "--mm-per-pixel", "0.1");
 
@@ -74,7 +75,8 @@ class InspectCommandTest {
         }
         assertTrue(o.err().contains("b.png"), o.err());
         assertTrue(o.err().contains("c.png") && o.err().contains("smaller than one 64x64 tile"), o.err());
-        assertTrue(o.err().contains("2 of 4 image(s) failed"), o.err());
+        assertTrue(o.err().contains("empty.jpg"), o.err());
+        assertTrue(o.err().contains("3 of 5 image(s) failed"), o.err());
         assertEquals(0, Files.list(out).filter(p -> p.getFileName().toString().startsWith("b.")).count());
 
         JsonObject json = Json.readTree(out.resolve("a.json")).getAsJsonObject();
