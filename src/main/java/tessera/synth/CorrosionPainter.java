@@ -185,13 +185,13 @@ final class CorrosionPainter {
         float strength = 0.35f + 0.2f * severity;
         for (int t = 0; t < threads; t++) {
             // Threads start along a front and grow roughly the same way, meandering.
-            double angle = main + Gaussian.next(random) * 0.5;
+            double angle = main + Gaussian.next(random) * 0.35;
             float x = c[0] + (float) Gaussian.next(random) * 10;
             float y = c[1] + (float) Gaussian.next(random) * 10;
             float length = maxLength * (0.3f + 0.7f * (float) random.nextDouble());
             double turn = 0;
             for (int s = 0; s < length; s++) {
-                turn = 0.85 * turn + Gaussian.next(random) * 0.06;
+                turn = 0.8 * turn + Gaussian.next(random) * 0.035; // worm tracks wander, seldom loop
                 angle += turn;
                 x += (float) StrictMath.cos(angle);
                 y += (float) StrictMath.sin(angle);

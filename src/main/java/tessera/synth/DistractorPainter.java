@@ -49,6 +49,10 @@ final class DistractorPainter {
             for (int s = 0; s < patches; s++) {
                 touchUp();
             }
+            int chips = random.nextInt(14);
+            for (int s = 0; s < chips; s++) {
+                paintChip();
+            }
         }
         int beads = random.nextDouble() < 0.5 ? 1 + random.nextInt(2) : 0;
         for (int s = 0; s < beads; s++) {
@@ -247,6 +251,46 @@ final class DistractorPainter {
                 canvas.g[i] *= 1 + (tone - 1) * inside;
                 canvas.b[i] *= 1 + (tone - 1 - tint) * inside;
                 canvas.gloss[i] *= 1 - 0.4f * inside;
+            }
+        }
+    }
+
+    /**
+     * A chip knocked out of the paint: clean bright metal with a sharp, irregular edge and no
+     * oxide, a common false alarm for pitting and burst blisters.
+     */
+    private void paintChip() {
+        float cx = (float) random.nextDouble() * canvas.width;
+        float cy = (float) random.nextDouble() * canvas.height;
+        float radius = (1.5f + 4.5f * (float) random.nextDouble()) * layout.scale * 0.7f;
+        float[] harmonics = new float[6];
+        for (int k = 0; k < harmonics.length; k++) {
+            harmonics[k] = (float) (random.nextDouble() - 0.5) * 0.5f;
+        }
+        float phase = (float) (random.nextDouble() * Math.PI * 2);
+        float metal = 0.68f + 0.12f * (float) random.nextDouble();
+        int reach = (int) Math.ceil(radius * 1.6f + 2);
+        for (int y = (int) cy - reach; y <= (int) cy + reach; y++) {
+            for (int x = (int) cx - reach; x <= (int) cx + reach; x++) {
+                if (!canvas.inside(x, y)) {
+                    continue;
+                }
+                float dx = x + 0.5f - cx;
+                float dy = y + 0.5f - cy;
+                float angle = (float) StrictMath.atan2(dy, dx) + phase;
+                float edge = radius;
+                for (int k = 0; k < harmonics.length; k++) {
+                    edge += radius * harmonics[k] * (float) StrictMath.sin((k + 2) * angle);
+                }
+                float d = (float) Math.sqrt(dx * dx + dy * dy);
+                int i = y * canvas.width + x;
+                if (d < edge) {
+                    canvas.blend(i, metal, metal, metal * 1.02f, 0.9f);
+                } else if (d < edge + 1.2f) {
+                    // The paint's cut edge: dark on the side away from the light.
+                    float away = Math.max(0, -(dx * layout.lightX + dy * layout.lightY) / Math.max(d, 0.5f));
+                    canvas.scale(i, 1 - 0.35f * away);
+                }
             }
         }
     }
