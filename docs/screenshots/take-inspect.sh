@@ -2,7 +2,8 @@
 # Screenshots of the Inspect and Review views from the real workstation under Xvfb:
 # docs/screenshots/inspect.png and review.png. Needs the demo models in assets/models
 # (or MODELS=DIR holding ensemble/ and student/) and the samples in assets/samples.
-# Usage: docs/screenshots/take-inspect.sh   (after mvn -DskipTests package test-compile)
+# Usage: docs/screenshots/take-inspect.sh   (after mvn -DskipTests package test-compile;
+#        WORKSPACE=DIR keeps the workspace with the review and the exported report)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -29,4 +30,4 @@ sleep 1
 DISPLAY=$display java -Xmx3g -Dprism.order=sw -Dai.djl.offline=true -DOPT_OUT_TRACKING=true \
     -DDJL_CACHE_DIR=target/djl-cache -DENGINE_CACHE_DIR=target/djl-cache \
     -Dtessera.assets="$work/assets" -cp "target/test-classes:target/classes:$(cat "$work/cp.txt")" \
-    tessera.app.inspect.InspectScreenshots "$out" "$work/workspace"
+    tessera.app.inspect.InspectScreenshots "$out" "${WORKSPACE:-$work/workspace}"

@@ -43,7 +43,7 @@ public final class MapImages {
                 if (style.contour() && !edge(v, width, height, x, y, t)) {
                     continue;
                 }
-                argb[i] = 0xFF000000 | style.colours().rgb(style.normalised(v[i]));
+                argb[i] = style.alpha(v[i]) << 24 | style.colours().rgb(style.normalised(v[i]));
             }
         }
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);

@@ -53,10 +53,11 @@ public final class PdfReport {
             info.setCreator("Tessera");
             newPage();
             text(bold, 16, MARGIN, "Corrosion inspection report");
-            y -= 8;
+            y -= 16;
             traceability(report);
             overlay(report);
             findings(report.findings());
+            footer();
             out.close();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             doc.save(bytes);
@@ -95,7 +96,8 @@ public final class PdfReport {
         PDImageXObject image = LosslessFactory.createFromImage(document, report.overlay());
         float width = PAGE.getWidth() - 2 * MARGIN;
         float height = width * image.getHeight() / image.getWidth();
-        float room = y - MARGIN - 40;
+        // At most about 40 % of the page, so the findings table starts on the first page.
+        float room = Math.min(y - MARGIN - 40, PAGE.getHeight() * 0.4f);
         if (height > room) {
             if (room < 200) {
                 newPage();
@@ -105,7 +107,7 @@ public final class PdfReport {
             width = height * image.getWidth() / image.getHeight();
         }
         y -= height;
-        out.drawImage(image, MARGIN, y, width, height);
+        out.drawImage(image, MARGIN + (PAGE.getWidth() - 2 * MARGIN - width) / 2, y, width, height);
         y -= 12;
         text(regular, 8, MARGIN, "Boxes: red accepted, amber open, grey dashed rejected; the number is the finding's id.");
         y -= 8;

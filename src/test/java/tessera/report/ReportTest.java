@@ -108,5 +108,10 @@ class ReportTest {
         assertEquals(ColorMap.VIRIDIS.rgb(0.9f), fill.getRGB(32, 32) & 0xFFFFFF);
         assertEquals(0, contour.getRGB(32, 32) >>> 24, "inside the region: not drawn");
         assertEquals(0xFF, contour.getRGB(63, 32) >>> 24, "its edge is drawn");
+
+        MapStyle spread = new MapStyle(ColorMap.INFERNO, 0.05, 0, 0.5, false, true);
+        assertEquals(64, spread.alpha(0.05), "a small spread is faint");
+        assertEquals(153, spread.alpha(0.3));
+        assertEquals(255, spread.alpha(0.5), "the largest spread is opaque");
     }
 }

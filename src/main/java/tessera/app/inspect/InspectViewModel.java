@@ -339,8 +339,8 @@ public final class InspectViewModel implements AutoCloseable {
                 teachers.add(MapImages.render(r.grid(), t, size[0], size[1], style));
             }
             float[] votes = HeatMaps.asFloats(HeatMaps.votes(r.teachers(), threshold.get()));
-            MapStyle voteStyle = new MapStyle(colourMap.get(), 0.5, 0, Math.max(1, r.teacherCount()), contour.get());
-            MapStyle spreadStyle = new MapStyle(colourMap.get(), DISAGREEMENT_FLOOR, 0, 0.5, contour.get());
+            MapStyle voteStyle = new MapStyle(colourMap.get(), 0.5, 0, Math.max(1, r.teacherCount()), contour.get(), false);
+            MapStyle spreadStyle = new MapStyle(colourMap.get(), DISAGREEMENT_FLOOR, 0, 0.5, contour.get(), true);
             rasters.set(new MapRasters(MapImages.render(r.grid(), r.student(), size[0], size[1], style),
                     MapImages.render(r.grid(), fused.get(), size[0], size[1], style), teachers,
                     MapImages.render(r.grid(), votes, size[0], size[1], voteStyle),
@@ -364,8 +364,17 @@ public final class InspectViewModel implements AutoCloseable {
         review.selectedProperty().set(id);
         review.find(id).ifPresent(f -> {
             selectTileAt(f.x() + f.width() / 2.0, f.y() + f.height() / 2.0);
+            Inspection i = inspection.get();
+            if (i == null) {
+                return;
+            }
+            // Close enough to judge it, with context: the box takes about a quarter of the view.
+            int w = i.pyramid().width();
+            int h = i.pyramid().height();
+            double closer = Math.max(1, Math.min(16, Math.min(w / (4.0 * f.width()), h / (4.0 * f.height()))));
             Viewport v = viewport.get();
-            viewport.set(new Viewport(f.x() + f.width() / 2.0, f.y() + f.height() / 2.0, Math.max(v.magnification(), 1)));
+            viewport.set(new Viewport(f.x() + f.width() / 2.0, f.y() + f.height() / 2.0,
+                    Math.max(v.magnification(), closer)).clamped(w, h));
         });
     }
 
@@ -376,27 +385,40 @@ public final class InspectViewModel implements AutoCloseable {
 
     /** The report of the shown image as it is now. */
     public InspectionReport report() {
+        return draft().render();
+    }
+
+    /** What the report needs, taken on the FX thread; rendering the overlay can then run anywhere. */
+    private record Draft(BufferedImage photo, tessera.inspect.TileGrid grid, float[] map, MapStyle style, double opacity,
+                         List<tessera.report.FindingReview> findings, Traceability trace, long ensembleMillis,
+                         long studentMillis) {
+        InspectionReport render() {
+            BufferedImage overlay = MapImages.overlay(photo, grid, map, style, opacity, findings, 1600);
+            return new InspectionReport(trace, findings, overlay, ensembleMillis, studentMillis);
+        }
+    }
+
+    private Draft draft() {
         Inspection i = inspection.get();
         InspectionResult r = result().orElseThrow(() -> new TesseraException(
                 "no inspection to report on: open an image with active models first"));
         ReviewViewModel rv = review;
         float[] map = findingsFrom.get() == MapSource.STUDENT ? r.student() : fused.get();
-        BufferedImage overlay = MapImages.overlay(i.image().image(), r.grid(), map,
-                MapStyle.probability(colourMap.get(), threshold.get(), contour.get()), opacity.get(), rv.findings(), 1600);
         Traceability trace = new Traceability(i.image().file().getFileName().toString(), i.sha256(),
                 i.image().metadata(), i.models(), fusionMethod.get().id(), findingsFrom.get().label(), threshold.get(),
                 ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 rv.inspectorProperty().get(), rv.registrationProperty().get(), rv.zoneProperty().get());
-        return new InspectionReport(trace, rv.findings(), overlay, r.ensembleMillis(), r.studentMillis());
+        return new Draft(i.image().image(), r.grid(), map, MapStyle.probability(colourMap.get(), threshold.get(),
+                contour.get()), opacity.get(), rv.findings(), trace, r.ensembleMillis(), r.studentMillis());
     }
 
     /** Writes the report (PDF, CSV, JSON, overlay PNG) into the image's results folder, in the background. */
     public void exportReport(java.util.function.Consumer<ReportFiles> done) {
         Inspection i = inspection.get();
-        InspectionReport report = report();
+        Draft draft = draft();
         Path folder = resultsDir(i);
         String stem = ReviewFile.stem(i.image().file());
-        tasks.run("Exporting the report", () -> ReportFiles.write(folder, stem, report), done);
+        tasks.run("Exporting the report", () -> ReportFiles.write(folder, stem, draft.render()), done);
     }
 
     private String emptyMessage() {

@@ -73,6 +73,12 @@ public final class InspectScreenshots {
         });
         Thread.sleep(1500);
         save(shell, out.resolve("review.png"));
+        Path pdf = onFx(() -> {
+            Inspection shown = model.inspectionProperty().get();
+            return tessera.report.ReportFiles.write(model.resultsDir(shown),
+                    tessera.report.ReviewFile.stem(shown.image().file()), model.report()).pdf();
+        });
+        System.out.println("wrote " + pdf);
         onFx(() -> {
             shell.stage().close();
             shell.close();
