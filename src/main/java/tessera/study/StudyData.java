@@ -27,7 +27,7 @@ public final class StudyData {
     private StudyData() {
     }
 
-    /** The path every model of the study is trained on. */
+    /** The path every model of the study is trained on: the data set itself when the limits do not cut it. */
     public static Path prepare(StudyPlan plan, Path studyDir) throws IOException {
         Path source = Path.of(plan.dataset);
         if (plan.trainLimit == 0 && plan.testLimit == 0) {
@@ -41,6 +41,10 @@ public final class StudyData {
         DataSplits data = DatasetLoader.load(source, new DatasetOptions(plan.format, 0, plan.seed, 0));
         ImageSet train = draw(data.train(), plan.trainLimit, plan.seed);
         ImageSet test = draw(data.test(), plan.testLimit, plan.seed + 1);
+        if (train == data.train() && test == data.test()) {
+            // The limits are above the data set's size: nothing to draw.
+            return source;
+        }
         if (train.channels() != 1) {
             throw new TesseraException(source + ": --train-limit/--test-limit write an IDX subset, which holds grey images"
                     + " only, but this data set has " + train.channels() + " channels; use the whole data set");

@@ -43,6 +43,17 @@ class StudyDataTest {
     }
 
     @Test
+    void limitsAboveTheDataSetsSizeLeaveItWhereItIs() throws Exception {
+        Path source = TinyData.write(tmp.resolve("tiny"), 30, 9);
+        StudyPlan plan = StudyPlan.quick();
+        plan.dataset = source.toString();
+        plan.trainLimit = 10_000;
+
+        assertEquals(source, StudyData.prepare(plan, tmp.resolve("study")));
+        assertEquals(false, java.nio.file.Files.exists(tmp.resolve("study").resolve("data")));
+    }
+
+    @Test
     void withoutLimitsTheDataSetIsUsedWhereItIs() throws Exception {
         Path source = TinyData.write(tmp.resolve("tiny"), 30, 9);
         StudyPlan plan = StudyPlan.full();
