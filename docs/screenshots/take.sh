@@ -51,6 +51,8 @@ shot() {
 }
 export SETTLE
 
-shot inspect --workspace "$WS" --view inspect
+# Inspect and Review: the shipped sample with the demo models, a tile clicked and two findings reviewed
+# (driven from inside the real window; needs mvn -DskipTests package test-compile).
+docs/screenshots/take-inspect.sh
 shot train --workspace "$WS" --view train
 shot experiments --workspace "$WS" --compare "$COMPARE"

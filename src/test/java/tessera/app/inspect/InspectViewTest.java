@@ -20,6 +20,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.junit.jupiter.api.Assumptions;
+import tessera.app.DemoAssets;
 import tessera.app.WorkstationOptions;
 import tessera.app.WorkstationShell;
 import tessera.fusion.FusionMethod;
@@ -174,4 +176,24 @@ class InspectViewTest {
         assertTrue(Files.isRegularFile(pdf.resolveSibling("panel-7.findings.csv")));
     }
 
+
+    @Test
+    void givenTheShippedSamplesAndDemoModelsWhenOpenedAsAtStartThenTheFirstSampleIsInspected(FxRobot robot) throws Exception {
+        DemoAssets assets = DemoAssets.find();
+        Assumptions.assumeTrue(assets.ensemble().isPresent() && assets.student().isPresent() && !assets.samples().isEmpty(),
+                "the demo models and samples are shipped in assets/");
+
+        robot.interact(() -> shell.inspectModel().openSamples(assets));
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> shell.inspectModel().rastersProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Inspection shown = shell.inspectModel().inspectionProperty().get();
+        assertEquals(assets.samples().get(0), shown.image().file());
+        assertEquals(assets.samples().size(), robot.lookup("#thumbnails").queryAs(javafx.scene.control.ListView.class)
+                .getItems().size());
+        int teachers = shown.result().orElseThrow().teacherCount();
+        assertTrue(robot.lookup("#panel-teacher-" + teachers).tryQuery().isPresent());
+        assertEquals(teachers + 1, shown.models().size());
+        assertTrue(robot.lookup("#cost-time").queryAs(Label.class).getText().startsWith("Ensemble of " + teachers + ":"));
+    }
 }
