@@ -90,7 +90,12 @@ public final class InspectView extends StackPane {
             e.setDropCompleted(done);
             e.consume();
         });
-        model.inspectionProperty().addListener((o, was, now) -> rebuildTeachers());
+        model.inspectionProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                photo.use(now.pyramid());
+            }
+            rebuildTeachers();
+        });
     }
 
     private HBox toolbar(Runnable chooseImages) {
