@@ -87,6 +87,25 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--map-size", paramLabel = "PX", description = "Longest side of the written maps; 0 = image resolution (default: ${DEFAULT-VALUE}).")
     int mapSize = 2048;
 
+    private final boolean terminal = System.console() != null;
+
+    /** A redrawn line on a terminal; nothing in a log, where the one line per image suffices. */
+    private tessera.inspect.InspectionProgress progress(Path image) {
+        if (!terminal) {
+            return tessera.inspect.InspectionProgress.NONE;
+        }
+        return (phase, done, total) -> {
+            System.out.printf(Locale.ROOT, "\r%s: %s %3d%% ", image.getFileName(), phase, total == 0 ? 100 : 100 * done / total);
+            System.out.flush();
+        };
+    }
+
+    private void clearProgress() {
+        if (terminal) {
+            System.out.print("\r" + " ".repeat(70) + "\r");
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         OfflineEngine.threads(common.threads());
@@ -113,8 +132,8 @@ public final class InspectCommand implements Callable<Integer> {
                 }
                 try {
                     LoadedImage loaded = ImageLoader.load(image, maxPixels);
-                    InspectionResult r = inspector.inspect(loaded, cancel,
-                            (phase, done, total) -> { });
+                    InspectionResult r = inspector.inspect(loaded, cancel, progress(image));
+                    clearProgress();
                     Path json = writer.write(r, loaded.image(), mmPerPixel, ensembleDir, studentDir, out);
                     Findings f = r.studentFindings(mmPerPixel);
                     System.out.printf(Locale.ROOT, "%s: %d findings, %d tiles, student %d ms, ensemble %d ms (%.1fx), %s -> %s%n",

@@ -91,6 +91,25 @@ class InspectorTest {
     }
 
     @Test
+    void aStrideOffTheFeatureGridFallsBackToTiles() throws Exception {
+        // given a stride of 36 px: 18 model pixels, not a multiple of the trunk's step of 4
+        try (Inspector i = Inspector.open(ensembleDir, studentDir, InspectionSettings.defaults().withTile(64, 36), Device.cpu())) {
+            BufferedImage image = InspectionTestModels.picture(200, 120, 10);
+
+            InspectionResult r = i.inspect(Path.of("s.png"), image, metadata(image), null, null);
+
+            assertEquals(InferenceMethod.TILED, r.method());
+        }
+        try (Inspector i = Inspector.open(ensembleDir, studentDir,
+                InspectionSettings.defaults().withTile(64, 36).withMethod(InferenceMethod.FULLY_CONVOLUTIONAL), Device.cpu())) {
+            BufferedImage image = InspectionTestModels.picture(200, 120, 10);
+            TesseraException e = assertThrows(TesseraException.class,
+                    () -> i.inspect(Path.of("s.png"), image, metadata(image), null, null));
+            assertTrue(e.getMessage().contains("not a multiple"), e.getMessage());
+        }
+    }
+
+    @Test
     void aThresholdOverrideReplacesBothThresholds() throws Exception {
         try (Inspector i = Inspector.open(ensembleDir, studentDir, InspectionSettings.defaults().withThreshold(0.3), Device.cpu())) {
             BufferedImage image = InspectionTestModels.picture(64, 64, 7);
