@@ -196,4 +196,29 @@ class InspectViewTest {
         assertEquals(teachers + 1, shown.models().size());
         assertTrue(robot.lookup("#cost-time").queryAs(Label.class).getText().startsWith("Ensemble of " + teachers + ":"));
     }
+
+    @Test
+    void givenALargeImageBeingInspectedWhenCancelledThenThePhotographStaysWithoutMaps(FxRobot robot) throws Exception {
+        DemoAssets assets = DemoAssets.find();
+        Path large = assets.samples().stream().filter(p -> p.getFileName().toString().contains("4000x3000")).findFirst()
+                .orElse(null);
+        Assumptions.assumeTrue(assets.ensemble().isPresent() && assets.student().isPresent() && large != null,
+                "the demo models and the 12-megapixel sample are shipped in assets/");
+        InspectViewModel model = shell.inspectModel();
+
+        robot.interact(() -> {
+            shell.state().activeModelsProperty().set(tessera.app.ActiveModels.NONE
+                    .withEnsemble(assets.ensemble().get(), null).withStudent(assets.student().get(), null));
+            shell.mainModel().openImages(List.of(large));
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.busyProperty().get()
+                && model.inspectionProperty().get() != null && model.progressTextProperty().get().contains("of"));
+        robot.clickOn("#inspect-cancel");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("Inspection cancelled.", model.messageProperty().get());
+        assertEquals(4000, model.inspectionProperty().get().pyramid().width(), "the photograph is shown");
+        assertEquals(null, model.rastersProperty().get(), "no maps from a cancelled inspection");
+    }
 }
