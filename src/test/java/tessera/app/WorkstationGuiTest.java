@@ -43,6 +43,7 @@ class WorkstationGuiTest extends ApplicationTest {
 
     @Override
     public void start(Stage stage) {
+        System.setProperty("tessera.samples", "false"); // no sample inspection competing with the training here
         shell = WorkstationShell.open(stage, new WorkstationOptions(Optional.of(dir.resolve("ws")), 0, "cpu"));
         stage.requestFocus();
     }
@@ -79,12 +80,12 @@ class WorkstationGuiTest extends ApplicationTest {
         assertEquals(1, shell.trainModel().form().epochs.get());
 
         List<Double> progress = new CopyOnWriteArrayList<>();
+        List<TrainingTask> queued = watchQueue(progress, null);
         TaskProgressView<?> queue = lookup("#run-queue").queryAs(TaskProgressView.class);
         clickOn("#start-training");
         assertTrue(problem.getText().isEmpty(), problem.getText());
-        TrainingTask task = shell.trainModel().jobs().get(0);
-        interact(() -> task.progressProperty().addListener((o, was, now) -> progress.add(now.doubleValue())));
-        assertTrue(queue.getTasks().contains(task), "the queue view shows the job");
+        TrainingTask task = queued.get(0);
+        assertTrue(queue.getTasks().contains(task) || task.isDone(), "the queue view shows the job");
 
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> task.isDone() && shell.trainModel().jobs().isEmpty());
         RunOutcome outcome = task.get();
@@ -131,17 +132,14 @@ class WorkstationGuiTest extends ApplicationTest {
         replace("#field-epochs", "3");
         replace("#field-batch-size", "8");
 
-        clickOn("#start-training");
-        TrainingTask task = shell.trainModel().jobs().get(0);
         List<Double> progress = new CopyOnWriteArrayList<>();
-        interact(() -> task.progressProperty().addListener((o, was, now) -> progress.add(now.doubleValue())));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> progress.stream().anyMatch(p -> p > 0));
-        // The queue's own Cancel button; fired, because its list cell re-lays out on every progress update
-        // and a robot click between press and release is lost.
-        javafx.scene.control.Button cancel = lookup(".task-cancel-button").queryButton();
-        interact(cancel::fire);
+        // At the first batch, the queue's own Cancel button is fired (a robot click is lost while its
+        // list cell re-lays out on every progress update).
+        List<TrainingTask> queued = watchQueue(progress, () -> lookup(".task-cancel-button").queryButton().fire());
+        clickOn("#start-training");
+        TrainingTask task = queued.get(0);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> task.isDone() && shell.trainModel().jobs().isEmpty());
         assertTrue(task.isCancelled());
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shell.trainModel().jobs().isEmpty());
 
         ListView<StoredRun> resumable = lookup("#resumable-runs").queryListView();
         try {
@@ -153,8 +151,9 @@ class WorkstationGuiTest extends ApplicationTest {
         assertEquals("CANCELLED", resumable.getItems().get(0).status());
         WaitForAsyncUtils.waitForFxEvents();
         clickOn(cell(resumable, 0));
+        List<TrainingTask> resumedJobs = watchQueue(new CopyOnWriteArrayList<>(), null);
         clickOn("#resume-run");
-        TrainingTask resumed = shell.trainModel().jobs().get(0);
+        TrainingTask resumed = resumedJobs.get(0);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> resumed.isDone() && shell.trainModel().jobs().isEmpty());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> resumable.getItems().isEmpty());
         assertEquals("FINISHED", shell.state().runStore().open(resumed.get().runId()).record().status().name());
@@ -194,6 +193,30 @@ class WorkstationGuiTest extends ApplicationTest {
         assertEquals(2, curves.getData().size());
         assertTrue(List.of(first.id(), second.id()).containsAll(
                 shell.experimentsModel().selectedRuns().stream().map(RunRow::id).toList()));
+    }
+
+    /**
+     * The jobs the Train view queues from now on, each watched from the moment it is queued (on the FX
+     * thread, so no progress is missed however fast it trains); {@code atFirstBatch} runs once on the FX thread.
+     */
+    private List<TrainingTask> watchQueue(List<Double> progress, Runnable atFirstBatch) {
+        List<TrainingTask> seen = new CopyOnWriteArrayList<>();
+        boolean[] fired = {false};
+        interact(() -> shell.trainModel().jobs().addListener((javafx.collections.ListChangeListener<TrainingTask>) c -> {
+            while (c.next()) {
+                for (TrainingTask t : c.getAddedSubList()) {
+                    seen.add(t);
+                    t.progressProperty().addListener((o, was, now) -> {
+                        progress.add(now.doubleValue());
+                        if (atFirstBatch != null && now.doubleValue() > 0 && !fired[0]) {
+                            fired[0] = true;
+                            atFirstBatch.run();
+                        }
+                    });
+                }
+            }
+        }));
+        return seen;
     }
 
     /** The list cell showing item {@code index}. */

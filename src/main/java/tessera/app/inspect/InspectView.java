@@ -90,7 +90,12 @@ public final class InspectView extends StackPane {
             e.setDropCompleted(done);
             e.consume();
         });
-        model.inspectionProperty().addListener((o, was, now) -> rebuildTeachers());
+        model.inspectionProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                photo.use(now.pyramid());
+            }
+            rebuildTeachers();
+        });
     }
 
     private HBox toolbar(Runnable chooseImages) {
@@ -183,7 +188,7 @@ public final class InspectView extends StackPane {
         List<String> names = i == null ? List.of() : i.result().map(r -> r.teacherNames()).orElse(List.of());
         for (int t = 0; t < n; t++) {
             int k = t;
-            MapPanel p = new MapPanel(model, photo, layers, "Teacher " + (t + 1) + " · " + names.get(t),
+            MapPanel p = new MapPanel(model, photo, layers, "T" + (t + 1) + " · " + names.get(t),
                     l -> k < l.teachers().size() ? l.teachers().get(k) : null, false);
             p.setId("panel-teacher-" + (t + 1));
             p.getStyleClass().add("teacher-panel");

@@ -71,7 +71,7 @@ final class MapPanel extends VBox {
         getChildren().addAll(heading, holder);
         for (Observable o : new Observable[] {canvas.widthProperty(), canvas.heightProperty(), model.viewportProperty(),
                 model.cursorProperty(), model.opacityProperty(), model.selectedTileProperty(), model.inspectionProperty(),
-                layers, model.review().rows(), model.review().selectedProperty()}) {
+                layers, model.review().rows(), model.review().selectedProperty(), photo.readyProperty()}) {
             o.addListener(x -> scheduleDraw());
         }
         canvas.setOnScroll(this::scrolled);
@@ -231,11 +231,14 @@ final class MapPanel extends VBox {
         double dw = (ix1 - ix0) * s;
         double dh = (iy1 - iy0) * s;
         int k = p.levelFor(s);
-        double ls = p.scale(k);
         g.setImageSmoothing(true);
         if (p.fitsTexture(k)) {
-            g.drawImage(photo.level(k), ix0 * ls, iy0 * ls, (ix1 - ix0) * ls, (iy1 - iy0) * ls, dx, dy, dw, dh);
+            // Until level k is converted, the nearest coarser level stands in (briefly softer).
+            int shown = photo.available(k);
+            double ls = p.scale(shown);
+            g.drawImage(photo.level(shown), ix0 * ls, iy0 * ls, (ix1 - ix0) * ls, (iy1 - iy0) * ls, dx, dy, dw, dh);
         } else {
+            double ls = p.scale(k);
             Rectangle r = new Rectangle((int) Math.floor(ix0 * ls), (int) Math.floor(iy0 * ls),
                     (int) Math.ceil((ix1 - ix0) * ls) + 1, (int) Math.ceil((iy1 - iy0) * ls) + 1);
             Image crop = photo.crop(k, r);

@@ -40,9 +40,14 @@ public record Viewport(double centreX, double centreY, double magnification) {
         return new Viewport(centreX + dx, centreY + dy, magnification).clamped(imageWidth, imageHeight);
     }
 
-    /** Keeps the centre on the image. */
+    /**
+     * Keeps the view on the image: the centre stays at least half a view (as wide as the image over
+     * the magnification) from each edge, so zooming or panning never uncovers empty space beyond it.
+     */
     public Viewport clamped(int imageWidth, int imageHeight) {
-        return new Viewport(Math.max(0, Math.min(imageWidth, centreX)), Math.max(0, Math.min(imageHeight, centreY)),
+        double hx = imageWidth / (2 * magnification);
+        double hy = imageHeight / (2 * magnification);
+        return new Viewport(Math.max(hx, Math.min(imageWidth - hx, centreX)), Math.max(hy, Math.min(imageHeight - hy, centreY)),
                 magnification);
     }
 }

@@ -50,7 +50,8 @@ class ImagePyramidTest {
         double after = (1000 - zoomed.centreX()) * zoomed.screenPerImage(800, 600, 4000, 3000);
         assertEquals(before, after, 1e-9);
         Viewport panned = zoomed.pan(-10_000, 0, 4000, 3000);
-        assertEquals(0, panned.centreX());
+        assertEquals(500, panned.centreX(), "a quarter of the width is shown: the centre stops half of it from the edge");
+        assertEquals(2000, fit.pan(300, 0, 4000, 3000).centreX(), "the whole image shown: nothing to pan");
         assertEquals(1, fit.zoomAt(0.1, 0, 0, 4000, 3000).magnification(), "never smaller than the whole image");
     }
 

@@ -49,6 +49,21 @@ public final class InspectScreenshots {
         });
         Thread.sleep(1500);
         save(shell, out.resolve("inspect.png"));
+        onFx(() -> {
+            Inspection shown = model.inspectionProperty().get();
+            model.findingsProperty().get().list().stream().max(Comparator.comparingDouble(Finding::peak)).ifPresent(f ->
+                    model.viewportProperty().set(Viewport.fit(shown.pyramid().width(), shown.pyramid().height())
+                            .zoomAt(6, f.x() + f.width() / 2.0, f.y() + f.height() / 2.0, shown.pyramid().width(),
+                                    shown.pyramid().height())));
+            return null;
+        });
+        Thread.sleep(2500);
+        save(shell, out.resolve("inspect-zoomed.png"));
+        onFx(() -> {
+            Inspection shown = model.inspectionProperty().get();
+            model.viewportProperty().set(Viewport.fit(shown.pyramid().width(), shown.pyramid().height()));
+            return null;
+        });
 
         onFx(() -> {
             TabPane tabs = (TabPane) shell.stage().getScene().lookup("#inspect-tabs");

@@ -20,6 +20,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.junit.jupiter.api.Assumptions;
+import tessera.app.DemoAssets;
 import tessera.app.WorkstationOptions;
 import tessera.app.WorkstationShell;
 import tessera.fusion.FusionMethod;
@@ -174,4 +176,49 @@ class InspectViewTest {
         assertTrue(Files.isRegularFile(pdf.resolveSibling("panel-7.findings.csv")));
     }
 
+
+    @Test
+    void givenTheShippedSamplesAndDemoModelsWhenOpenedAsAtStartThenTheFirstSampleIsInspected(FxRobot robot) throws Exception {
+        DemoAssets assets = DemoAssets.find();
+        Assumptions.assumeTrue(assets.ensemble().isPresent() && assets.student().isPresent() && !assets.samples().isEmpty(),
+                "the demo models and samples are shipped in assets/");
+
+        robot.interact(() -> shell.inspectModel().openSamples(assets));
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> shell.inspectModel().rastersProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Inspection shown = shell.inspectModel().inspectionProperty().get();
+        assertEquals(assets.samples().get(0), shown.image().file());
+        assertEquals(assets.samples().size(), robot.lookup("#thumbnails").queryAs(javafx.scene.control.ListView.class)
+                .getItems().size());
+        int teachers = shown.result().orElseThrow().teacherCount();
+        assertTrue(robot.lookup("#panel-teacher-" + teachers).tryQuery().isPresent());
+        assertEquals(teachers + 1, shown.models().size());
+        assertTrue(robot.lookup("#cost-time").queryAs(Label.class).getText().startsWith("Ensemble of " + teachers + ":"));
+    }
+
+    @Test
+    void givenALargeImageBeingInspectedWhenCancelledThenThePhotographStaysWithoutMaps(FxRobot robot) throws Exception {
+        DemoAssets assets = DemoAssets.find();
+        Path large = assets.samples().stream().filter(p -> p.getFileName().toString().contains("4000x3000")).findFirst()
+                .orElse(null);
+        Assumptions.assumeTrue(assets.ensemble().isPresent() && assets.student().isPresent() && large != null,
+                "the demo models and the 12-megapixel sample are shipped in assets/");
+        InspectViewModel model = shell.inspectModel();
+
+        robot.interact(() -> {
+            shell.state().activeModelsProperty().set(tessera.app.ActiveModels.NONE
+                    .withEnsemble(assets.ensemble().get(), null).withStudent(assets.student().get(), null));
+            shell.mainModel().openImages(List.of(large));
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.busyProperty().get()
+                && model.inspectionProperty().get() != null && model.progressTextProperty().get().contains("of"));
+        robot.clickOn("#inspect-cancel");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("Inspection cancelled.", model.messageProperty().get());
+        assertEquals(4000, model.inspectionProperty().get().pyramid().width(), "the photograph is shown");
+        assertEquals(null, model.rastersProperty().get(), "no maps from a cancelled inspection");
+    }
 }
