@@ -101,7 +101,7 @@ public final class ExperimentsView extends BorderPane {
             c.setStyle(column.numeric() ? "-fx-alignment: center-right;" : "");
             c.setPrefWidth(switch (column) {
                 case ID -> 235;
-                case ARCHITECTURE, DATASET -> 130;
+                case ARCHITECTURE, DATASET -> 118;
                 case KIND, STATUS, MODE -> 100;
                 case TEMPERATURE, ALPHA -> 60;
                 case LATENCY -> 95;
@@ -149,7 +149,7 @@ public final class ExperimentsView extends BorderPane {
         details.setId("detail-tabs");
         for (Region r : List.of(curves, accuracy, details)) {
             HBox.setHgrow(r, Priority.ALWAYS);
-            r.setPrefWidth(460);
+            r.setPrefWidth(r == details ? 560 : 420); // the diff needs room for a column per run
             r.setMinWidth(260);
         }
         HBox box = new HBox(8, curves, accuracy, details);
@@ -212,14 +212,14 @@ public final class ExperimentsView extends BorderPane {
     private void rebuildDiffColumns() {
         TableColumn<ParameterDiff.Row, String> parameter = new TableColumn<>("Parameter");
         parameter.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().parameter()));
-        parameter.setPrefWidth(160);
+        parameter.setPrefWidth(120);
         diffTable.getColumns().setAll(List.of(parameter));
         List<String> runs = List.copyOf(model.diffRuns());
         for (int i = 0; i < runs.size(); i++) {
             int index = i;
             TableColumn<ParameterDiff.Row, String> run = new TableColumn<>(runs.get(i));
             run.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().values().get(index)));
-            run.setPrefWidth(150);
+            run.setPrefWidth(140);
             diffTable.getColumns().add(run);
         }
     }
