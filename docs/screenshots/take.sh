@@ -57,3 +57,5 @@ export SETTLE
 docs/screenshots/take-inspect.sh
 shot train --workspace "$WS" --view train
 shot experiments --workspace "$WS" --compare "$COMPARE"
+# One ensemble: its agreement heat map when computed (Experiments ▸ Agreement ▸ Compute agreement).
+[ -z "$ENSEMBLE" ] || shot experiments-ensemble --workspace "$WS" --compare "$ENSEMBLE"

@@ -145,8 +145,15 @@ public final class ExperimentsView extends BorderPane {
                 tab("Latency", barChart("latency-chart", "Latency per run", "run", "ms", model.latencyBars(),
                         "No latency recorded for the selected runs (tessera evaluate measures it)")));
         accuracy.setId("accuracy-tabs");
-        TabPane details = new TabPane(tab("Parameter diff", diffPanel()), tab("Agreement", agreementPanel()));
+        Tab agreementTab = tab("Agreement", agreementPanel());
+        TabPane details = new TabPane(tab("Parameter diff", diffPanel()), agreementTab);
         details.setId("detail-tabs");
+        // One ensemble selected: no diff to show, but perhaps its members' agreement.
+        model.agreementProperty().addListener((o, was, now) -> {
+            if (now != null && model.parameterDiff().isEmpty()) {
+                details.getSelectionModel().select(agreementTab);
+            }
+        });
         for (Region r : List.of(curves, accuracy, details)) {
             HBox.setHgrow(r, Priority.ALWAYS);
             r.setPrefWidth(r == details ? 560 : 420); // the diff needs room for a column per run
@@ -234,6 +241,7 @@ public final class ExperimentsView extends BorderPane {
         note.textProperty().bind(model.agreementNoteProperty());
         Button compute = new Button("Compute agreement");
         compute.setId("compute-agreement");
+        compute.setMinWidth(Region.USE_PREF_SIZE);
         compute.setOnAction(e -> act("Computing member agreement", model::computeAgreement));
         StackPane centre = new StackPane(heatMap);
         VBox.setVgrow(centre, Priority.ALWAYS);
