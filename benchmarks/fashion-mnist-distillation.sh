@@ -11,6 +11,7 @@ WORK=${WORK:-/tmp/tessera-fmnist}
 TRAIN_IMAGES=${TRAIN_IMAGES:-6000}
 TEST_IMAGES=${TEST_IMAGES:-5000}
 EPOCHS=${EPOCHS:-2}
+THREADS=${THREADS:-}   # e.g. THREADS=1 on a machine busy with other work: libtorch's threads then stop waiting on each other
 STEP=${1:-all}   # all | train | evaluate
 DATA="$WORK/fashion-mnist-$TRAIN_IMAGES-$TEST_IMAGES"
 mkdir -p "$WORK/bin"
@@ -30,7 +31,7 @@ PY
 fi
 # A private copy of the jar, so that rebuilding the project does not disturb a running step.
 [ -f "$WORK/bin/tessera.jar" ] || cp -r target/tessera.jar target/lib "$WORK/bin/"
-tessera() { java -jar "$WORK/bin/tessera.jar" "$@" --workspace "$WORK/workspace"; }
+tessera() { java -jar "$WORK/bin/tessera.jar" "$@" --workspace "$WORK/workspace" ${THREADS:+--threads "$THREADS"}; }
 
 if [ "$STEP" != evaluate ]; then
   [ -f "$WORK/teachers/ensemble.json" ] || tessera ensemble --dataset "$DATA" --members 5 --arch cnn-medium \
