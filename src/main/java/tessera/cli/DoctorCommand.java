@@ -44,6 +44,8 @@ public final class DoctorCommand implements Callable<Integer> {
         table.row("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
+        JavaFxRuntime javafx = JavaFxRuntime.probe();
+        table.row("JavaFX", javafx.describe());
         for (Map.Entry<String, String> fact : EngineCheck.facts().entrySet()) {
             table.row(fact.getKey(), fact.getValue());
         }
@@ -55,6 +57,11 @@ public final class DoctorCommand implements Callable<Integer> {
         table.row("inference", String.format(Locale.ROOT, "OK: cnn-small, batch %d of 3x32x32 in %.1f ms on %s",
                 probe.batch(), probe.msPerBatch(), probe.device()));
         table.print(spec.commandLine().getOut());
+        if (!javafx.complete()) {
+            // A package without its GUI runtime is broken even though the command line works.
+            spec.commandLine().getErr().println("tessera doctor: JavaFX " + javafx.describe() + "; reinstall Tessera");
+            return 1;
+        }
         return 0;
     }
 
