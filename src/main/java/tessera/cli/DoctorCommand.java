@@ -1,6 +1,7 @@
 package tessera.cli;
 
 import ai.djl.Device;
+import ai.djl.engine.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,8 +36,9 @@ public final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         OfflineEngine.threads(common.threads());
         long t0 = System.nanoTime();
-        Device device = Devices.resolve(common.device());
+        Engine.getInstance(); // loads libtorch (unpacked on the first start): timed apart from the device probe
         double startSeconds = (System.nanoTime() - t0) / 1e9;
+        Device device = Devices.resolve(common.device());
         TextTable table = new TextTable("check", "result");
         table.row("tessera", Versions.tessera());
         table.row("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
