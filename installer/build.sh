@@ -77,8 +77,10 @@ case "$os" in
   linux) extra=(--linux-package-name tessera --linux-shortcut --linux-menu-group Graphics --linux-app-category graphics
                 --linux-package-deps libgtk-3-0
                 --resource-dir "$root/installer/linux") ;;
-  # A fixed upgrade code, so that a newer .msi replaces an installed older one instead of sitting beside it.
+  # A fixed upgrade code, so that a newer .msi replaces an installed older one instead of sitting beside it;
+  # %LOCALAPPDATA%\Programs\Tessera, so the program stays apart from its data (%LOCALAPPDATA%\Tessera, AppDirs).
   windows) extra=(--win-menu --win-menu-group "$name" --win-shortcut --win-dir-chooser --win-per-user-install
+                  --install-dir "Programs\\$name"
                   --win-upgrade-uuid 5c0e7a53-3f0b-4d8e-9a57-2b1f8c6d4e91) ;;
   mac) extra=(--mac-package-name "$name") ;;
 esac
