@@ -16,6 +16,7 @@ out="$target/installer"
 name="Tessera"
 version="$(sed -n 's:.*<version>\([0-9][0-9.]*\)\(-SNAPSHOT\)\{0,1\}</version>.*:\1:p' "$root/pom.xml" | head -1)"
 vendor="Tessera developers"
+description="Corrosion inspection workstation with multi-teacher knowledge distillation"
 JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}"
 bin="$JAVA_HOME/bin"
 
@@ -56,7 +57,7 @@ java_options=(
 )
 
 "$bin/jpackage" --type app-image --dest "$out/image" --name "$name" --app-version "$version" \
-  --vendor "$vendor" --description "Corrosion inspection workstation with multi-teacher knowledge distillation" \
+  --vendor "$vendor" --description "$description" \
   --input "$out/input" --main-jar tessera.jar --main-class tessera.Launcher \
   --runtime-image "$out/runtime" --icon "$icon" "${java_options[@]}"
 
@@ -66,17 +67,23 @@ echo "application image: $image ($(du -sh "$image" | cut -f1))"
 
 [[ "$what" == image ]] && exit 0
 
-assoc=()
-for ext in tif tiff; do
-  printf 'extension=%s\nmime-type=image/tiff\ndescription=TIFF image\n' "$ext" > "$out/assoc-$ext.properties"
-  assoc+=(--file-associations "$out/assoc-$ext.properties")
-done
+# One association for both spellings: one MIME type, one entry in the desktop file.
+printf 'extension=tif tiff\nmime-type=image/tiff\ndescription=TIFF image\n' > "$out/assoc-tiff.properties"
+assoc=(--file-associations "$out/assoc-tiff.properties")
 extra=()
 case "$os" in
-  linux) extra=(--linux-package-name tessera --linux-shortcut --linux-menu-group Graphics --linux-app-category graphics) ;;
-  windows) extra=(--win-menu --win-shortcut --win-dir-chooser --win-per-user-install) ;;
+  # JavaFX loads GTK 3 itself (its natives are inside jars that jpackage's dependency scan does not see);
+  # the maintainer scripts tolerate a machine without a desktop menu (installer/linux/).
+  linux) extra=(--linux-package-name tessera --linux-shortcut --linux-menu-group Graphics --linux-app-category graphics
+                --linux-package-deps libgtk-3-0
+                --resource-dir "$root/installer/linux") ;;
+  # A fixed upgrade code, so that a newer .msi replaces an installed older one instead of sitting beside it;
+  # %LOCALAPPDATA%\Programs\Tessera, so the program stays apart from its data (%LOCALAPPDATA%\Tessera, AppDirs).
+  windows) extra=(--win-menu --win-menu-group "$name" --win-shortcut --win-dir-chooser --win-per-user-install
+                  --install-dir "Programs\\$name"
+                  --win-upgrade-uuid 5c0e7a53-3f0b-4d8e-9a57-2b1f8c6d4e91) ;;
   mac) extra=(--mac-package-name "$name") ;;
 esac
 "$bin/jpackage" --type "$native" --dest "$out" --name "$name" --app-version "$version" --vendor "$vendor" \
-  --app-image "$image" "${assoc[@]}" "${extra[@]}"
+  --description "$description" --app-image "$image" "${assoc[@]}" "${extra[@]}"
 for f in "$out"/*."$native"; do echo "installer: $f ($(du -sh "$f" | cut -f1))"; done

@@ -1,6 +1,7 @@
 package tessera.cli;
 
 import ai.djl.Device;
+import ai.djl.engine.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,8 +36,9 @@ public final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         OfflineEngine.threads(common.threads());
         long t0 = System.nanoTime();
-        Device device = Devices.resolve(common.device());
+        Engine.getInstance(); // loads libtorch (unpacked on the first start): timed apart from the device probe
         double startSeconds = (System.nanoTime() - t0) / 1e9;
+        Device device = Devices.resolve(common.device());
         TextTable table = new TextTable("check", "result");
         table.row("tessera", Versions.tessera());
         table.row("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
@@ -44,6 +46,8 @@ public final class DoctorCommand implements Callable<Integer> {
         table.row("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
+        JavaFxRuntime javafx = JavaFxRuntime.probe();
+        table.row("JavaFX", javafx.describe());
         for (Map.Entry<String, String> fact : EngineCheck.facts().entrySet()) {
             table.row(fact.getKey(), fact.getValue());
         }
@@ -55,6 +59,11 @@ public final class DoctorCommand implements Callable<Integer> {
         table.row("inference", String.format(Locale.ROOT, "OK: cnn-small, batch %d of 3x32x32 in %.1f ms on %s",
                 probe.batch(), probe.msPerBatch(), probe.device()));
         table.print(spec.commandLine().getOut());
+        if (!javafx.complete()) {
+            // A package without its GUI runtime is broken even though the command line works.
+            spec.commandLine().getErr().println("tessera doctor: JavaFX " + javafx.describe() + "; reinstall Tessera");
+            return 1;
+        }
         return 0;
     }
 

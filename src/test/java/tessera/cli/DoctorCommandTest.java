@@ -29,6 +29,7 @@ class DoctorCommandTest {
         assertTrue(text.contains("PyTorch 2.7.1"), text);
         assertTrue(text.matches("(?s).*libtorch build\\s+CPU.*"), text);
         assertTrue(text.contains("ai.djl.offline=true"), text);
+        assertTrue(text.matches("(?s).*JavaFX\\s+21\\..*"), text);
         assertTrue(text.matches("(?s).*inference\\s+OK: cnn-small, batch 16.*"), text);
     }
 }
