@@ -21,8 +21,10 @@ import java.util.concurrent.CancellationException;
  */
 final class TileInference {
 
-    /** Scaled pixels per band on the fully convolutional path: bounds the feature maps' memory. */
-    static final long BAND_PIXELS = 1L << 20;
+    /** Tiles per side of a block on the fully convolutional path (144 model pixels at stride 16). */
+    static final int BLOCK_TILES = Integer.getInteger("tessera.inspect.blockTiles", 8);
+    /** Blocks per forward pass: bounds the feature maps' memory. */
+    static final int BLOCK_BATCH = 16;
 
     private TileInference() {
     }
@@ -79,9 +81,9 @@ final class TileInference {
         int tiles = layout.tiles();
         int cols = layout.xs().length;
         int ts = layout.inputSize();
+        int channels = image.channels();
         float[][][] out = allocate(models, tiles);
-        List<int[]> colGroups = groups(layout.xs(), scaledStride);
-        List<int[]> rowGroups = groups(layout.ys(), scaledStride);
+        List<Block> blocks = blocks(layout, scaledStride);
         long work = 0;
         long total = (long) models.size() * tiles;
         for (int m = 0; m < models.size(); m++) {
@@ -89,41 +91,75 @@ final class TileInference {
             DenseNetwork dense = denses.get(m);
             float[][] lut = ScaledImage.lookup(model.normalization());
             int classes = model.classes();
-            for (int[] rg : rowGroups) {
-                for (int[] cg : colGroups) {
-                    int width = (cg[1] - 1) * scaledStride + ts;
-                    // Bands of tile rows, each a separate pass: the feature maps stay within BAND_PIXELS.
-                    int bandRows = (int) Math.max(1, Math.min(rg[1], ((BAND_PIXELS / width) - ts) / scaledStride + 1));
-                    for (int r0 = 0; r0 < rg[1]; r0 += bandRows) {
-                        checkCancelled(cancel);
-                        int nr = Math.min(bandRows, rg[1] - r0);
-                        int height = (nr - 1) * scaledStride + ts;
-                        int x0 = layout.xs()[cg[0]];
-                        int y0 = layout.ys()[rg[0] + r0];
-                        float[] data = new float[image.channels() * height * width];
-                        image.copyNormalised(x0, y0, width, height, lut, data, 0);
-                        try (NDManager band = model.model().getNDManager().newSubManager()) {
-                            NDArray x = band.create(data, new Shape(1, image.channels(), height, width));
-                            NDList logits = dense.logits(new ParameterStore(band, false), x, ts, scaledStride);
-                            for (int h = 0; h < dense.headCount(); h++) {
-                                float[] l = logits.get(h).toFloatArray();
-                                float[] p = new float[l.length];
-                                softmaxInto(l, classes, p, 0);
-                                for (int i = 0; i < nr; i++) {
-                                    for (int j = 0; j < cg[1]; j++) {
-                                        int tile = (rg[0] + r0 + i) * cols + cg[0] + j;
-                                        System.arraycopy(p, (i * cg[1] + j) * classes, out[m][h], tile * classes, classes);
-                                    }
+            // Blocks of one shape go through the trunk together, BLOCK_BATCH at a time.
+            for (int from = 0; from < blocks.size(); ) {
+                checkCancelled(cancel);
+                Block first = blocks.get(from);
+                int to = from + 1;
+                while (to < blocks.size() && to - from < BLOCK_BATCH && blocks.get(to).sameShape(first)) {
+                    to++;
+                }
+                int n = to - from;
+                int h = (first.rows - 1) * scaledStride + ts;
+                int w = (first.cols - 1) * scaledStride + ts;
+                int sample = channels * h * w;
+                float[] data = new float[n * sample];
+                for (int k = 0; k < n; k++) {
+                    Block b = blocks.get(from + k);
+                    image.copyNormalised(layout.xs()[b.col], layout.ys()[b.row], w, h, lut, data, k * sample);
+                }
+                try (NDManager batch = model.model().getNDManager().newSubManager()) {
+                    NDArray x = batch.create(data, new Shape(n, channels, h, w));
+                    NDList logits = dense.logits(new ParameterStore(batch, false), x, ts, scaledStride);
+                    int perBlock = first.rows * first.cols;
+                    for (int hd = 0; hd < dense.headCount(); hd++) {
+                        float[] l = logits.get(hd).toFloatArray();
+                        float[] p = new float[l.length];
+                        softmaxInto(l, classes, p, 0);
+                        for (int k = 0; k < n; k++) {
+                            Block b = blocks.get(from + k);
+                            for (int i = 0; i < b.rows; i++) {
+                                for (int j = 0; j < b.cols; j++) {
+                                    int tile = (b.row + i) * cols + b.col + j;
+                                    System.arraycopy(p, (k * perBlock + i * b.cols + j) * classes, out[m][hd], tile * classes, classes);
                                 }
                             }
                         }
-                        work += (long) nr * cg[1];
-                        progress.update(phase, work, total);
+                    }
+                }
+                work += (long) n * first.rows * first.cols;
+                progress.update(phase, work, total);
+                from = to;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Blocks of at most BLOCK_TILES × BLOCK_TILES tiles, each inside one run of evenly spaced rows and
+     * columns, sorted by shape so that equal blocks batch together. Blocks the size of a few
+     * hundred model pixels keep the feature maps in cache, which whole-image bands do not.
+     */
+    static List<Block> blocks(TileLayout layout, int scaledStride) {
+        List<Block> blocks = new ArrayList<>();
+        for (int[] rg : groups(layout.ys(), scaledStride)) {
+            for (int[] cg : groups(layout.xs(), scaledStride)) {
+                for (int r = 0; r < rg[1]; r += BLOCK_TILES) {
+                    for (int c = 0; c < cg[1]; c += BLOCK_TILES) {
+                        blocks.add(new Block(rg[0] + r, cg[0] + c, Math.min(BLOCK_TILES, rg[1] - r), Math.min(BLOCK_TILES, cg[1] - c)));
                     }
                 }
             }
         }
-        return out;
+        blocks.sort((a, b) -> a.rows != b.rows ? Integer.compare(b.rows, a.rows) : Integer.compare(b.cols, a.cols));
+        return blocks;
+    }
+
+    /** A block of tiles: first tile row and column, and how many rows and columns. */
+    record Block(int row, int col, int rows, int cols) {
+        boolean sameShape(Block o) {
+            return rows == o.rows && cols == o.cols;
+        }
     }
 
     /** Runs of consecutive origins spaced exactly {@code stride} apart: {start index, count}. */
