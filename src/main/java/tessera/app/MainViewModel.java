@@ -34,8 +34,10 @@ public final class MainViewModel {
     /** Asks the engine once, in the background, which device runs the models (loading libtorch takes a moment). */
     public void detectDevice() {
         String choice = state.deviceChoice();
-        // No DJL type in the GUI: the model package resolves and describes the device in one call.
-        tasks.run("Detecting the compute device", () -> Devices.describe(Devices.resolve(choice)), state::setDevice);
+        // No DJL type in the GUI: the model package resolves and describes the device in one call; on a CPU
+        // the line also says why no GPU is used, so an inspector with a GPU knows something is wrong.
+        tasks.run("Detecting the compute device",
+                () -> Devices.announce(Devices.resolve(choice)).replaceFirst("^device: ", ""), state::setDevice);
     }
 
     public StringBinding deviceText() {

@@ -119,6 +119,7 @@ public final class InspectCommand implements Callable<Integer> {
         Path ensembleDir = ensemble != null ? ensemble : Assets.resolve("models/ensemble");
         Path studentDir = student != null ? ModelPaths.bundle(student, common.workspace()) : Assets.resolve("models/student");
         Device device = Devices.resolve(common.device());
+        System.out.println(Devices.announce(device));
         CancellationToken cancel = new CancellationToken();
         Thread hook = CancelOnInterrupt.install(cancel);
         List<String> failures = new ArrayList<>();
