@@ -2,23 +2,31 @@ package tessera.app;
 
 import tessera.util.TesseraException;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The few options the workstation itself takes ({@code --workspace DIR}, {@code --threads N},
  * {@code --device cpu|gpu|auto}, {@code --view inspect|train|experiments}, {@code --compare RUN,RUN..}
- * to open Experiments with those runs compared); anything else is a headless subcommand.
+ * to open Experiments with those runs compared) and image files or folders to open (what a file manager passes
+ * when an inspector double-clicks a TIFF); anything else is a headless subcommand.
  */
 public record WorkstationOptions(Optional<Path> workspace, int threads, String device, Optional<Section> view,
-                                 List<String> compare) {
+                                 List<String> compare, List<Path> images) {
+
+    /** The command line's subcommands (tessera.cli): their names always run headless. */
+    private static final Set<String> SUBCOMMANDS = Set.copyOf(
+            tessera.cli.TesseraCli.commandLine().getSubcommands().keySet());
 
     public static final WorkstationOptions DEFAULTS = new WorkstationOptions(Optional.empty(), 0, "auto");
 
     public WorkstationOptions(Optional<Path> workspace, int threads, String device) {
-        this(workspace, threads, device, Optional.empty(), List.of());
+        this(workspace, threads, device, Optional.empty(), List.of(), List.of());
     }
 
     /** True when every argument is a workstation option, so the launcher opens the window. */
@@ -40,8 +48,17 @@ public record WorkstationOptions(Optional<Path> workspace, int threads, String d
         String device = "auto";
         Optional<Section> view = Optional.empty();
         List<String> compare = List.of();
+        List<Path> images = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (!arg.startsWith("--")) {
+                // A subcommand name is never taken for a file, even if a file of that name is in the folder.
+                if (SUBCOMMANDS.contains(arg) || !Files.exists(Path.of(arg))) {
+                    throw new TesseraException("not a workstation option: " + arg);
+                }
+                images.add(Path.of(arg));
+                continue;
+            }
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value;
             if (arg.contains("=")) {
@@ -63,7 +80,7 @@ public record WorkstationOptions(Optional<Path> workspace, int threads, String d
                 default -> throw new TesseraException("not a workstation option: " + arg);
             }
         }
-        return new WorkstationOptions(workspace, threads, device, view, compare);
+        return new WorkstationOptions(workspace, threads, device, view, compare, List.copyOf(images));
     }
 
     private static Section section(String name) {

@@ -75,8 +75,16 @@ public final class WorkstationShell implements AutoCloseable {
         options.view().ifPresent(shell.mainModel.sectionProperty()::set);
         shell.experimentsModel.preselect(options.compare());
         // -Dtessera.samples=false starts empty (tests); otherwise the shipped sample and demo models open.
+        // Images named on the command line (a double-clicked TIFF) open instead of the samples, with the demo models.
         if (!"false".equals(System.getProperty("tessera.samples"))) {
             shell.inspectModel.openSamples(DemoAssets.find());
+        }
+        if (!options.images().isEmpty()) {
+            try {
+                shell.inspectModel.open(options.images());
+            } catch (RuntimeException e) {
+                shell.tasks.report("Opening " + options.images(), e);
+            }
         }
         shell.experimentsModel.reload();
         return shell;

@@ -26,6 +26,16 @@ class WorkstationOptionsTest {
     }
 
     @Test
+    void givenAnImageFileWhenItIsTheArgumentThenTheWindowOpensIt(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        Path tiff = java.nio.file.Files.createFile(dir.resolve("panel.tif"));
+        assertTrue(WorkstationOptions.isWorkstationCall(new String[] {tiff.toString()}));
+        assertEquals(java.util.List.of(tiff), WorkstationOptions.parse("--device", "cpu", tiff.toString()).images());
+        assertFalse(WorkstationOptions.isWorkstationCall(new String[] {dir.resolve("missing.tif").toString()}));
+        assertFalse(WorkstationOptions.isWorkstationCall(new String[] {"inspect", tiff.toString()}));
+    }
+
+    @Test
     void givenOptionsWhenParsedThenEachIsRead() {
         WorkstationOptions options = WorkstationOptions.parse("--workspace=/tmp/w", "--threads", "3", "--device", "cpu");
         assertEquals(Path.of("/tmp/w"), options.workspace().orElseThrow());

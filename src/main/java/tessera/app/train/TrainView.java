@@ -171,9 +171,10 @@ public final class TrainView extends BorderPane {
                 act("Showing the curves of " + now.id(), () -> model.showHistory(now));
             }
         });
-        // Start with the newest finished model's curves rather than empty charts.
+        // Start with the newest finished model's curves rather than empty charts; the curves of a job that has
+        // just finished stay on screen (the list changes when it ends, and they are what the user was watching).
         model.finishedModels().addListener((ListChangeListener<StoredRun>) c -> {
-            if (models.getSelectionModel().isEmpty() && !models.getItems().isEmpty()) {
+            if (models.getSelectionModel().isEmpty() && !models.getItems().isEmpty() && model.lossSeries().isEmpty()) {
                 models.getSelectionModel().select(0);
             }
         });
