@@ -12,4 +12,8 @@ public interface InspectionProgress {
      * @param total work units of this phase
      */
     void update(String phase, long done, long total);
+
+    /** The student's map is ready and the teachers are about to run (called once per inspection). */
+    default void studentReady(StudentPreview preview) {
+    }
 }

@@ -182,11 +182,6 @@ public final class Inspector implements AutoCloseable {
         float[][] studentProbs = run(List.of(student), studentDense == null ? null : List.of(studentDense),
                 scaled, layout, scaledStride, method, cancel, p, "student")[0];
         long studentMillis = millisSince(t0);
-        t0 = System.nanoTime();
-        float[][][] teacherProbs = run(ensemble.members(), teacherDense, scaled, layout, scaledStride, method,
-                cancel, p, "ensemble");
-        long ensembleMillis = millisSince(t0);
-
         List<String> classes = classNames();
         boolean[] positive = studentProfile.positiveMask(classes);
         int n = grid.tileCount();
@@ -196,6 +191,12 @@ public final class Inspector implements AutoCloseable {
         }
         float[] studentMap = heads.length == 1 ? heads[0].clone()
                 : fuseHeads(studentProbs, FusionMethod.parse(student.info().headFusion), positive, n);
+        p.studentReady(new StudentPreview(grid, studentMap.clone(), studentProfile.threshold(), studentMillis));
+        t0 = System.nanoTime();
+        float[][][] teacherProbs = run(ensemble.members(), teacherDense, scaled, layout, scaledStride, method,
+                cancel, p, "ensemble");
+        long ensembleMillis = millisSince(t0);
+
         float[][] teachers = new float[teacherProbs.length][];
         for (int t = 0; t < teachers.length; t++) {
             float[] sum = new float[n];

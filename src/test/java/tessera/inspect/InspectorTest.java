@@ -73,6 +73,38 @@ class InspectorTest {
     }
 
     @Test
+    void theStudentsMapIsReportedBeforeAnyTeacherRuns() {
+        // given a picture and a progress listener that records the order of events
+        BufferedImage image = InspectionTestModels.picture(300, 200, 6);
+        List<String> events = new java.util.ArrayList<>();
+        StudentPreview[] preview = new StudentPreview[1];
+        InspectionProgress progress = new InspectionProgress() {
+            @Override
+            public void update(String phase, long done, long total) {
+                events.add(phase);
+            }
+
+            @Override
+            public void studentReady(StudentPreview p) {
+                events.add("preview");
+                preview[0] = p;
+            }
+        };
+
+        // when inspected
+        InspectionResult r = inspector.inspect(Path.of("s.png"), image, metadata(image), new CancellationToken(), progress);
+
+        // then the preview came once, after the student and before the ensemble, and is the final student map
+        assertEquals(1, events.stream().filter("preview"::equals).count());
+        int at = events.indexOf("preview");
+        assertTrue(events.subList(0, at).stream().allMatch("student"::equals), events.toString());
+        assertTrue(events.subList(at + 1, events.size()).stream().allMatch("ensemble"::equals), events.toString());
+        assertArrayEquals(r.student(), preview[0].student(), 0f);
+        assertEquals(r.grid(), preview[0].grid());
+        assertEquals(r.studentThreshold(), preview[0].threshold());
+    }
+
+    @Test
     void tiledAndFullyConvolutionalInspectionsGiveCloseMaps() throws Exception {
         BufferedImage image = InspectionTestModels.picture(420, 260, 6);
         try (Inspector tiled = Inspector.open(ensembleDir, studentDir,

@@ -31,6 +31,7 @@ import tessera.inspect.Findings;
 import tessera.inspect.HeatMaps;
 import tessera.inspect.InspectionResult;
 import tessera.inspect.InspectionSettings;
+import tessera.inspect.StudentPreview;
 import tessera.report.InspectionReport;
 import tessera.report.MapImages;
 import tessera.report.MapStyle;
@@ -196,6 +197,15 @@ public final class InspectViewModel implements AutoCloseable {
                         updateMessage(text);
                         updateProgress(fraction, 1);
                     }
+
+                    @Override
+                    public void studentReady(StudentPreview preview) {
+                        javafx.application.Platform.runLater(() -> {
+                            if (running == self[0]) {
+                                showStudentPreview(file, preview);
+                            }
+                        });
+                    }
                 });
             }
 
@@ -279,6 +289,29 @@ public final class InspectViewModel implements AutoCloseable {
                 done.image().file().getFileName(), done.image().width(), done.image().height(), result.tiles(),
                 result.grid().tileSize(), result.grid().stride(), result.method().name().toLowerCase(java.util.Locale.ROOT)
                         .replace('_', ' ')));
+    }
+
+    /**
+     * The student's map over the photograph as soon as the student has run: the teachers take N times
+     * longer, and the inspector can already look; the other maps and the findings follow with the result.
+     */
+    private void showStudentPreview(Path file, StudentPreview preview) {
+        Inspection shown = inspection.get();
+        if (shown == null || shown.result().isPresent() || !shown.image().file().equals(file)) {
+            return;
+        }
+        updating = true;
+        try {
+            threshold.set(preview.threshold()); // the slider shows the threshold the preview is drawn at
+        } finally {
+            updating = false;
+        }
+        int[] size = MapImages.rasterSize(preview.grid().imageWidth(), preview.grid().imageHeight());
+        MapStyle style = MapStyle.probability(colourMap.get(), preview.threshold(), contour.get());
+        rasters.set(new MapRasters(MapImages.render(preview.grid(), preview.student(), size[0], size[1], style),
+                null, List.of(), null, null));
+        message.set(String.format(java.util.Locale.ROOT, "%s · student map in %,d ms · the ensemble is running…",
+                file.getFileName(), preview.studentMillis()));
     }
 
     private void showImage(Inspection loaded) {

@@ -7,6 +7,7 @@ import tessera.inspect.InspectionProgress;
 import tessera.inspect.InspectionResult;
 import tessera.inspect.InspectionSettings;
 import tessera.inspect.Inspector;
+import tessera.inspect.StudentPreview;
 import tessera.model.Devices;
 import tessera.report.ModelRef;
 import tessera.train.CancellationToken;
@@ -36,6 +37,10 @@ public final class InspectionWork implements AutoCloseable {
         }
 
         default void progress(String message, double fraction) {
+        }
+
+        /** The student's map is ready; the teachers still run (on the working thread). */
+        default void studentReady(StudentPreview preview) {
         }
     }
 
@@ -77,11 +82,19 @@ public final class InspectionWork implements AutoCloseable {
         int teachers = in.ensemble().size();
         // Progress weighted by the number of networks: the student is one of teachers + 1.
         double studentShare = 1.0 / (teachers + 1);
-        InspectionProgress progress = (phase, done, total) -> {
-            double f = total == 0 ? 1 : (double) done / total;
-            boolean student = "student".equals(phase);
-            double overall = 0.1 + 0.9 * (student ? f * studentShare : studentShare + f * (1 - studentShare));
-            listener.progress((student ? "Student" : "Ensemble of " + teachers) + ": " + done + " of " + total, overall);
+        InspectionProgress progress = new InspectionProgress() {
+            @Override
+            public void update(String phase, long done, long total) {
+                double f = total == 0 ? 1 : (double) done / total;
+                boolean student = "student".equals(phase);
+                double overall = 0.1 + 0.9 * (student ? f * studentShare : studentShare + f * (1 - studentShare));
+                listener.progress((student ? "Student" : "Ensemble of " + teachers) + ": " + done + " of " + total, overall);
+            }
+
+            @Override
+            public void studentReady(StudentPreview preview) {
+                listener.studentReady(preview);
+            }
         };
         InspectionResult result = in.inspect(image, cancel, progress);
         listener.progress("Done", 1);

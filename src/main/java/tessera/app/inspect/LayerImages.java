@@ -16,7 +16,8 @@ record LayerImages(Image student, Image ensemble, List<Image> teachers, Image vo
                 r.teachers().stream().map(LayerImages::fx).toList(), fx(r.votes()), fx(r.disagreement()));
     }
 
+    /** Null stays null: a student preview has no ensemble, vote or disagreement map yet. */
     private static Image fx(java.awt.image.BufferedImage image) {
-        return SwingFXUtils.toFXImage(image, null);
+        return image == null ? null : SwingFXUtils.toFXImage(image, null);
     }
 }

@@ -39,7 +39,7 @@ public final class InspectScreenshots {
         });
         WorkstationShell shell = started.get(60, TimeUnit.SECONDS);
         InspectViewModel model = shell.inspectModel();
-        waitFor("the maps", () -> model.rastersProperty().get() != null, 600);
+        waitFor("the maps", () -> model.rastersProperty().get() != null && model.rastersProperty().get().ensemble() != null, 600);
         onFx(() -> {
             shell.stage().setWidth(1440);
             shell.stage().setHeight(900);

@@ -74,9 +74,16 @@ class InspectViewTest {
             shell.mainModel().openImages(List.of(panel));
         });
         InspectViewModel model = shell.inspectModel();
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.rastersProperty().get() != null);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> allMapsShown(model));
         WaitForAsyncUtils.waitForFxEvents();
         return model.inspectionProperty().get().result().orElseThrow();
+    }
+
+    /** The whole result is shown (the student's preview comes first, with the ensemble's maps still missing). */
+    private static boolean allMapsShown(InspectViewModel model) {
+        Inspection shown = model.inspectionProperty().get();
+        MapRasters maps = model.rastersProperty().get();
+        return shown != null && shown.result().isPresent() && maps != null && maps.ensemble() != null;
     }
 
     /** The screen point of image pixel (x, y) on a map panel. */
@@ -184,7 +191,7 @@ class InspectViewTest {
                 "the demo models and samples are shipped in assets/");
 
         robot.interact(() -> shell.inspectModel().openSamples(assets));
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> shell.inspectModel().rastersProperty().get() != null);
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> allMapsShown(shell.inspectModel()));
         WaitForAsyncUtils.waitForFxEvents();
 
         Inspection shown = shell.inspectModel().inspectionProperty().get();
