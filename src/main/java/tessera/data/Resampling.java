@@ -4,7 +4,7 @@ package tessera.data;
  * Pixel arithmetic on one channel-major sample, shared by {@link ImageSet#adaptedTo} and the
  * image-folder reader so that both produce identical pixels for the same input.
  */
-final class Resampling {
+public final class Resampling {
 
     private Resampling() {
     }
@@ -75,7 +75,11 @@ final class Resampling {
         return out;
     }
 
-    private static void sourceCoordinates(int size, int newSize, int[] lo, int[] hi, float[] frac) {
+    /**
+     * For each of {@code newSize} output pixels, the two source pixels and the weight of the second, sampled at
+     * pixel centres. Public so that inspection resamples photographs exactly as the data set resamples tiles.
+     */
+    public static void sourceCoordinates(int size, int newSize, int[] lo, int[] hi, float[] frac) {
         float scale = (float) size / newSize;
         for (int i = 0; i < newSize; i++) {
             float s = Math.max(0f, Math.min(size - 1f, (i + 0.5f) * scale - 0.5f));

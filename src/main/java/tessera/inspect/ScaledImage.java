@@ -1,6 +1,7 @@
 package tessera.inspect;
 
 import tessera.data.Normalization;
+import tessera.data.Resampling;
 import tessera.util.TesseraException;
 
 import java.awt.image.BufferedImage;
@@ -38,11 +39,11 @@ final class ScaledImage {
         int[] x0 = new int[w];
         int[] x1 = new int[w];
         float[] fx = new float[w];
-        sourceCoordinates(w0, w, x0, x1, fx);
+        Resampling.sourceCoordinates(w0, w, x0, x1, fx);
         int[] y0 = new int[h];
         int[] y1 = new int[h];
         float[] fy = new float[h];
-        sourceCoordinates(h0, h, y0, y1, fy);
+        Resampling.sourceCoordinates(h0, h, y0, y1, fy);
         int[] top = new int[w0];
         int[] bottom = new int[w0];
         int topRow = -1;
@@ -89,16 +90,6 @@ final class ScaledImage {
         float upper = a + (b - a) * fx;
         float lower = d + (e - d) * fx;
         return upper + (lower - upper) * fy;
-    }
-
-    private static void sourceCoordinates(int size, int newSize, int[] lo, int[] hi, float[] frac) {
-        float scale = (float) size / newSize;
-        for (int i = 0; i < newSize; i++) {
-            float s = Math.max(0f, Math.min(size - 1f, (i + 0.5f) * scale - 0.5f));
-            lo[i] = (int) s;
-            hi[i] = Math.min(lo[i] + 1, size - 1);
-            frac[i] = s - lo[i];
-        }
     }
 
     int channels() {
