@@ -75,11 +75,16 @@ public final class WorkstationShell implements AutoCloseable {
         options.view().ifPresent(shell.mainModel.sectionProperty()::set);
         shell.experimentsModel.preselect(options.compare());
         // -Dtessera.samples=false starts empty (tests); otherwise the shipped sample and demo models open.
-        // Images named on the command line (a double-clicked TIFF) open instead of the samples, with the demo models.
-        if (!"false".equals(System.getProperty("tessera.samples"))) {
+        // Images named on the command line (a double-clicked TIFF) open instead of the samples, with the demo
+        // models, so that no sample is inspected only to be cancelled.
+        boolean demo = !"false".equals(System.getProperty("tessera.samples"));
+        if (options.images().isEmpty() && demo) {
             shell.inspectModel.openSamples(DemoAssets.find());
         }
         if (!options.images().isEmpty()) {
+            if (demo) {
+                shell.inspectModel.useDemoModels(DemoAssets.find());
+            }
             try {
                 shell.inspectModel.open(options.images());
             } catch (RuntimeException e) {

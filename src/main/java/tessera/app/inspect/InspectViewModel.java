@@ -154,15 +154,19 @@ public final class InspectViewModel implements AutoCloseable {
         if (assets.isEmpty()) {
             return false;
         }
-        ActiveModels models = state.activeModelsProperty().get();
-        if (assets.ensemble().isPresent() && assets.student().isPresent()) {
-            models = models.withEnsemble(assets.ensemble().get(), null).withStudent(assets.student().get(), null);
-        }
-        state.activeModelsProperty().set(models);
+        useDemoModels(assets);
         if (!assets.samples().isEmpty()) {
             state.openImages().setAll(assets.samples());
         }
         return true;
+    }
+
+    /** Makes the shipped demo ensemble and student the active models, when both are installed. */
+    public void useDemoModels(DemoAssets assets) {
+        if (assets.ensemble().isPresent() && assets.student().isPresent()) {
+            state.activeModelsProperty().set(state.activeModelsProperty().get()
+                    .withEnsemble(assets.ensemble().get(), null).withStudent(assets.student().get(), null));
+        }
     }
 
     /** Inspects the selected image with the active models (cancelling an inspection still running). */
