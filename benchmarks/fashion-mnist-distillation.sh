@@ -11,6 +11,8 @@ WORK=${WORK:-/tmp/tessera-fmnist}
 TRAIN_IMAGES=${TRAIN_IMAGES:-6000}
 TEST_IMAGES=${TEST_IMAGES:-5000}
 EPOCHS=${EPOCHS:-2}
+TEMPERATURE=${TEMPERATURE:-4}   # KD temperature and weight of the students' KD term
+ALPHA=${ALPHA:-0.9}
 THREADS=${THREADS:-}   # e.g. THREADS=1 on a machine busy with other work: libtorch's threads then stop waiting on each other
 STEP=${1:-all}   # all | train | evaluate
 DATA="$WORK/fashion-mnist-$TRAIN_IMAGES-$TEST_IMAGES"
@@ -40,7 +42,7 @@ if [ "$STEP" != evaluate ]; then
     for mode in simultaneous labels; do
       out="$WORK/student-$arch-$mode"
       [ -f "$out/model.json" ] || tessera distill --dataset "$DATA" --teachers "$WORK/teachers" --student-arch "$arch" \
-          --mode "$mode" --temperature 4 --alpha 0.9 --epochs "$EPOCHS" --out "$out"
+          --mode "$mode" --temperature "$TEMPERATURE" --alpha "$ALPHA" --epochs "$EPOCHS" --out "$out"
     done
   done
 fi
