@@ -5,14 +5,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tessera.inspect.DetectionProfile;
-import tessera.inspect.InferenceMethod;
 import tessera.inspect.InspectionEvaluation;
 import tessera.inspect.InspectionSettings;
 import tessera.inspect.Inspector;
 import tessera.inspect.MapScore;
 import tessera.model.Devices;
 import tessera.train.CancellationToken;
-import tessera.util.Assets;
 import tessera.util.Json;
 import tessera.util.OfflineEngine;
 
@@ -36,32 +34,14 @@ public final class EvaluateInspectionCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    InspectionModelOptions models;
+
     @Option(names = "--images", required = true, paramLabel = "DIR", description = "Folder of images.")
     Path images;
 
     @Option(names = "--masks", required = true, paramLabel = "DIR", description = "Folder of masks (same base names; non-zero = positive).")
     Path masks;
-
-    @Option(names = "--ensemble", paramLabel = "DIR", description = "Teacher ensemble folder (default: the shipped demo ensemble).")
-    Path ensemble;
-
-    @Option(names = "--student", paramLabel = "PATH", description = "Student bundle, run folder or run id (default: the shipped demo student).")
-    String student;
-
-    @Option(names = "--method", paramLabel = "M", description = "Fusion method of the ensemble map (default: the ensemble's own).")
-    String method;
-
-    @Option(names = "--threshold", paramLabel = "t", description = "Threshold for every map (default: calibrated with the models).")
-    Double threshold;
-
-    @Option(names = "--tile", paramLabel = "PX", description = "Tile size in image pixels (default: ${DEFAULT-VALUE}).")
-    int tile = InspectionSettings.DEFAULT_TILE;
-
-    @Option(names = "--stride", paramLabel = "PX", description = "Stride in image pixels (default: ${DEFAULT-VALUE}).")
-    int stride = InspectionSettings.DEFAULT_STRIDE;
-
-    @Option(names = "--inference", paramLabel = "auto|tiled|fully-convolutional", description = "Inference path (default: ${DEFAULT-VALUE}).")
-    String inference = "auto";
 
     @Option(names = "--limit", paramLabel = "N", description = "Evaluate only the first N images (default: all).")
     int limit = 0;
@@ -81,10 +61,9 @@ public final class EvaluateInspectionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OfflineEngine.threads(common.threads());
-        InspectionSettings settings = InspectionSettings.defaults().withTile(tile, stride).withThreshold(threshold)
-                .withFusionMethod(method).withMethod(InferenceMethod.parse(inference));
-        Path ensembleDir = ensemble != null ? ensemble : Assets.resolve("models/ensemble");
-        Path studentDir = student != null ? ModelPaths.bundle(student, common.workspace()) : Assets.resolve("models/student");
+        InspectionSettings settings = models.settings();
+        Path ensembleDir = models.ensembleDir();
+        Path studentDir = models.studentDir(common.workspace());
         List<InspectionEvaluation.Sample> samples = InspectionEvaluation.samples(images, masks);
         if (limit > 0 && samples.size() > limit) {
             samples = samples.subList(0, limit);

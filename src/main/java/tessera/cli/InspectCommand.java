@@ -9,14 +9,12 @@ import tessera.imaging.ColorMap;
 import tessera.imaging.ImageLoader;
 import tessera.imaging.LoadedImage;
 import tessera.inspect.Findings;
-import tessera.inspect.InferenceMethod;
 import tessera.inspect.InspectionResult;
 import tessera.inspect.InspectionSettings;
 import tessera.inspect.InspectionWriter;
 import tessera.inspect.Inspector;
 import tessera.model.Devices;
 import tessera.train.CancellationToken;
-import tessera.util.Assets;
 import tessera.util.OfflineEngine;
 import tessera.util.TesseraException;
 
@@ -38,39 +36,20 @@ public final class InspectCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    InspectionModelOptions models;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Images to inspect (JPEG, PNG, BMP, GIF, TIFF).")
     List<Path> images = new ArrayList<>();
 
-    @Option(names = "--ensemble", paramLabel = "DIR", description = "Teacher ensemble folder (default: the shipped demo ensemble).")
-    Path ensemble;
-
-    @Option(names = "--student", paramLabel = "PATH", description = "Student bundle, run folder or run id (default: the shipped demo student).")
-    String student;
-
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the maps and JSON files.")
     Path out;
 
-    @Option(names = "--method", paramLabel = "M", description = "Fusion method of the ensemble map (default: the ensemble's own).")
-    String method;
-
-    @Option(names = "--threshold", paramLabel = "t", description = "Detection threshold for every map (default: calibrated with the models).")
-    Double threshold;
-
-    @Option(names = "--tile", paramLabel = "PX", description = "Tile size in image pixels (default: ${DEFAULT-VALUE}).")
-    int tile = InspectionSettings.DEFAULT_TILE;
-
-    @Option(names = "--stride", paramLabel = "PX", description = "Distance between tiles in image pixels (default: ${DEFAULT-VALUE}).")
-    int stride = InspectionSettings.DEFAULT_STRIDE;
-
     @Option(names = "--mm-per-pixel", paramLabel = "x", description = "Ground sampling distance, for finding areas in mm².")
     Double mmPerPixel;
-
-    @Option(names = "--inference", paramLabel = "auto|tiled|fully-convolutional",
-            description = "How tiles are computed (default: ${DEFAULT-VALUE}: fully convolutional where the network allows).")
-    String inference = "auto";
 
     @Option(names = "--batch-size", paramLabel = "N", description = "Tiles per batch on the tiled path (default: ${DEFAULT-VALUE}).")
     int batchSize = 256;
@@ -112,12 +91,11 @@ public final class InspectCommand implements Callable<Integer> {
         if (opacity < 0 || opacity > 1 || mapSize < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "need 0 <= --opacity <= 1 and --map-size >= 0");
         }
-        InspectionSettings settings = InspectionSettings.defaults().withTile(tile, stride).withThreshold(threshold)
-                .withFusionMethod(method).withMmPerPixel(mmPerPixel).withBatchSize(batchSize).withMaxPixels(maxPixels)
-                .withMethod(InferenceMethod.parse(inference));
+        InspectionSettings settings = models.settings().withMmPerPixel(mmPerPixel).withBatchSize(batchSize)
+                .withMaxPixels(maxPixels);
         InspectionWriter writer = new InspectionWriter(ColorMap.parse(colorMap), opacity, mapSize);
-        Path ensembleDir = ensemble != null ? ensemble : Assets.resolve("models/ensemble");
-        Path studentDir = student != null ? ModelPaths.bundle(student, common.workspace()) : Assets.resolve("models/student");
+        Path ensembleDir = models.ensembleDir();
+        Path studentDir = models.studentDir(common.workspace());
         Device device = Devices.resolve(common.device());
         System.out.println(Devices.announce(device));
         CancellationToken cancel = new CancellationToken();
@@ -125,7 +103,7 @@ public final class InspectCommand implements Callable<Integer> {
         List<String> failures = new ArrayList<>();
         try (Inspector inspector = Inspector.open(ensembleDir, studentDir, settings, device)) {
             System.out.printf(Locale.ROOT, "%d teachers + student %s, %s px tiles at stride %d, thresholds %.3f (student) %.3f (ensemble, %s)%n",
-                    inspector.ensemble().size(), studentDir.getFileName(), tile, stride, inspector.studentProfile().threshold(),
+                    inspector.ensemble().size(), studentDir.getFileName(), models.tile(), models.stride(), inspector.studentProfile().threshold(),
                     inspector.ensembleProfile().threshold(), inspector.ensembleProfile().source());
             for (Path image : images) {
                 if (cancel.isCancelled()) {
