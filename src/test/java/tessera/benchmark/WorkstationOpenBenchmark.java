@@ -6,6 +6,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tessera.app.DemoAssets;
+import tessera.app.FxThread;
 import tessera.app.WorkstationOptions;
 import tessera.app.WorkstationShell;
 import tessera.app.inspect.Inspection;
@@ -263,15 +264,7 @@ class WorkstationOpenBenchmark {
     }
 
     private static <T> T onFx(Callable<T> call) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(call.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
+        return FxThread.call(call);
     }
 
     static long median(long[] values) {

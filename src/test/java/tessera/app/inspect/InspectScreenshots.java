@@ -111,20 +111,8 @@ public final class InspectScreenshots {
         System.out.println("wrote " + file);
     }
 
-    private interface FxCall<T> {
-        T call() throws Exception;
-    }
-
-    private static <T> T onFx(FxCall<T> call) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(call.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
+    private static <T> T onFx(java.util.concurrent.Callable<T> call) throws Exception {
+        return tessera.app.FxThread.call(call);
     }
 
     private static void waitFor(String what, Supplier<Boolean> condition, int seconds) throws Exception {
