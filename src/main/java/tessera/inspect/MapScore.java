@@ -255,23 +255,20 @@ public final class MapScore {
     }
 
     private float[] allScores() {
-        int n = tiles();
-        float[] out = new float[n];
-        int o = 0;
-        for (float[] a : tileScores) {
-            System.arraycopy(a, 0, out, o, a.length);
-            o += a.length;
-        }
-        return out;
+        return endToEnd(tileScores, new float[tiles()]);
     }
 
     private boolean[] allLabels() {
-        int n = tiles();
-        boolean[] out = new boolean[n];
+        return endToEnd(tileLabels, new boolean[tiles()]);
+    }
+
+    /** The images' arrays (float[] scores or boolean[] labels) copied end to end into {@code out}. */
+    private static <A> A endToEnd(List<A> parts, A out) {
         int o = 0;
-        for (boolean[] a : tileLabels) {
-            System.arraycopy(a, 0, out, o, a.length);
-            o += a.length;
+        for (A a : parts) {
+            int n = java.lang.reflect.Array.getLength(a);
+            System.arraycopy(a, 0, out, o, n);
+            o += n;
         }
         return out;
     }
