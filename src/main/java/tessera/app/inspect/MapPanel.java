@@ -7,6 +7,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
@@ -22,6 +23,8 @@ import tessera.report.FindingReview;
 import tessera.report.MapImages;
 
 import java.awt.Rectangle;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -43,6 +46,11 @@ final class MapPanel extends VBox {
     private final BooleanProperty drawMode = new SimpleBooleanProperty(false);
     private Consumer<Rectangle> onDrawn = r -> { };
     private Consumer<Point2D> onClick = p -> { };
+    private BiConsumer<Integer, Rectangle> onAdjusted;
+    /** While the selected finding's box is dragged: which grip, the box as it was, and as it is now. */
+    private BoxGrip grip = BoxGrip.NONE;
+    private FindingReview gripped;
+    private Rectangle adjusting;
     private boolean drawScheduled;
     private double pressX;
     private double pressY;
@@ -78,7 +86,10 @@ final class MapPanel extends VBox {
         canvas.setOnMousePressed(this::pressed);
         canvas.setOnMouseDragged(this::dragged);
         canvas.setOnMouseReleased(this::released);
-        canvas.setOnMouseMoved(e -> model.cursorProperty().set(toImage(e.getX(), e.getY())));
+        canvas.setOnMouseMoved(e -> {
+            model.cursorProperty().set(toImage(e.getX(), e.getY()));
+            showGripCursor(e.getX(), e.getY());
+        });
         canvas.setOnMouseExited(e -> model.cursorProperty().set(null));
     }
 
@@ -97,6 +108,31 @@ final class MapPanel extends VBox {
 
     void onClick(Consumer<Point2D> action) {
         onClick = action;
+    }
+
+    /** Lets the inspector drag the selected finding's box (inside: move; edge or corner: resize); called on release. */
+    void onAdjusted(BiConsumer<Integer, Rectangle> action) {
+        onAdjusted = action;
+    }
+
+    /** The selected finding's box, when this panel lets it be dragged. */
+    private Optional<FindingReview> adjustable() {
+        if (onAdjusted == null || !boxes || drawMode.get()) {
+            return Optional.empty();
+        }
+        return model.review().find(model.review().selectedProperty().get());
+    }
+
+    /** The grip under the screen point (x, y) of the selected finding's box; grips are 6 screen pixels wide. */
+    private BoxGrip gripAt(FindingReview f, double x, double y) {
+        Point2D a = toScreen(f.x(), f.y());
+        Point2D b = toScreen(f.x() + f.width(), f.y() + f.height());
+        return BoxGrip.at(a.getX(), a.getY(), b.getX(), b.getY(), x, y, 6);
+    }
+
+    private void showGripCursor(double x, double y) {
+        BoxGrip g = pyramid() == null ? BoxGrip.NONE : adjustable().map(f -> gripAt(f, x, y)).orElse(BoxGrip.NONE);
+        canvas.setCursor(Cursor.cursor(g.cursorName()));
     }
 
     private ImagePyramid pyramid() {
@@ -143,6 +179,9 @@ final class MapPanel extends VBox {
         pressViewport = model.viewportProperty().get();
         dragged = false;
         rubberBand = null;
+        adjusting = null;
+        gripped = pyramid() == null ? null : adjustable().orElse(null);
+        grip = gripped == null ? BoxGrip.NONE : gripAt(gripped, pressX, pressY);
     }
 
     private void dragged(MouseEvent e) {
@@ -151,7 +190,14 @@ final class MapPanel extends VBox {
             return;
         }
         dragged |= Math.hypot(e.getX() - pressX, e.getY() - pressY) > 3;
-        if (drawMode.get()) {
+        if (grip != BoxGrip.NONE) {
+            if (dragged) {
+                double s = pressViewport.screenPerImage(canvas.getWidth(), canvas.getHeight(), p.width(), p.height());
+                adjusting = grip.drag(new Rectangle(gripped.x(), gripped.y(), gripped.width(), gripped.height()),
+                        (e.getX() - pressX) / s, (e.getY() - pressY) / s, p.width(), p.height());
+                scheduleDraw();
+            }
+        } else if (drawMode.get()) {
             rubberBand = new Rectangle2D(Math.min(pressX, e.getX()), Math.min(pressY, e.getY()),
                     Math.abs(e.getX() - pressX), Math.abs(e.getY() - pressY));
             scheduleDraw();
@@ -168,6 +214,18 @@ final class MapPanel extends VBox {
         if (p == null) {
             return;
         }
+        if (grip != BoxGrip.NONE && dragged) {
+            Rectangle done = adjusting;
+            FindingReview f = gripped;
+            adjusting = null;
+            grip = BoxGrip.NONE;
+            scheduleDraw();
+            if (done != null && !done.equals(new Rectangle(f.x(), f.y(), f.width(), f.height()))) {
+                onAdjusted.accept(f.id(), done);
+            }
+            return;
+        }
+        grip = BoxGrip.NONE;
         if (drawMode.get() && rubberBand != null && dragged) {
             Point2D a = toImage(rubberBand.getMinX(), rubberBand.getMinY());
             Point2D b = toImage(rubberBand.getMaxX(), rubberBand.getMaxY());
@@ -270,8 +328,11 @@ final class MapPanel extends VBox {
     private void drawBoxes(GraphicsContext g) {
         int selected = model.review().selectedProperty().get();
         for (FindingReview f : model.review().findings()) {
-            Point2D a = toScreen(f.x(), f.y());
-            Point2D b = toScreen(f.x() + f.width(), f.y() + f.height());
+            // The box being dragged is drawn where the pointer has taken it.
+            Rectangle r = adjusting != null && gripped != null && f.id() == gripped.id() ? adjusting
+                    : new Rectangle(f.x(), f.y(), f.width(), f.height());
+            Point2D a = toScreen(r.x, r.y);
+            Point2D b = toScreen(r.x + r.width, r.y + r.height);
             java.awt.Color c = MapImages.colour(f.decision());
             Color colour = Color.rgb(c.getRed(), c.getGreen(), c.getBlue());
             g.setLineWidth(f.id() == selected ? 3.5 : 2);

@@ -56,7 +56,7 @@ final class ReviewView extends SplitPane {
         this.review = model.review();
         this.failures = failures;
         setId("review-view");
-        MapPanel picture = new MapPanel(model, photo, layers, "Findings on the photograph (drag to pan, scroll to zoom)",
+        MapPanel picture = new MapPanel(model, photo, layers, "Findings on the photograph (drag to pan, scroll to zoom; drag the selected box or its edges to adjust it)",
                 LayerImages::student, true);
         picture.setId("panel-review");
         picture.onClick(at -> review.findings().stream().filter(f -> f.contains(at.getX(), at.getY())).findFirst()
@@ -64,6 +64,8 @@ final class ReviewView extends SplitPane {
         ToggleButton draw = new ToggleButton("Draw a missed finding");
         draw.setId("draw-finding");
         picture.drawModeProperty().bind(draw.selectedProperty());
+        picture.onAdjusted((id, r) -> act("Adjusting the box of finding " + id,
+                () -> review.adjustBox(id, r.x, r.y, r.width, r.height)));
         picture.onDrawn(r -> act("Adding a finding", () -> {
             int id = review.add(r.x, r.y, r.width, r.height, "");
             draw.setSelected(false);

@@ -4,6 +4,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.input.MouseButton;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableRow;
@@ -183,6 +184,50 @@ class InspectViewTest {
         assertTrue(Files.isRegularFile(pdf.resolveSibling("panel-7.findings.csv")));
     }
 
+
+    @Test
+    void dragTheSelectedFindingsCornerToResizeItsInsideToMoveItThenUndo(FxRobot robot) throws Exception {
+        openPanel(robot);
+        robot.clickOn("#tab-review");
+        @SuppressWarnings("unchecked")
+        TableView<FindingReview> table = robot.lookup("#findings-table").queryAs(TableView.class);
+        int id = table.getItems().get(0).id();
+        robot.clickOn(row(robot, id));
+        ReviewViewModel review = shell.inspectModel().review();
+        FindingReview before = review.find(id).orElseThrow();
+        MapPanel picture = robot.lookup("#panel-review").queryAs(MapPanel.class);
+
+        // The top-left corner, dragged 30 screen pixels up and left: the box grows, its bottom-right stays.
+        Point2D corner = onScreen(picture, before.x(), before.y());
+        robot.drag(corner, MouseButton.PRIMARY).moveBy(-15, -15).moveBy(-15, -15).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        FindingReview resized = review.find(id).orElseThrow();
+        assertTrue(resized.x() < before.x() && resized.y() < before.y(), before + " -> " + resized);
+        assertEquals(before.x() + before.width(), resized.x() + resized.width());
+        assertEquals(before.y() + before.height(), resized.y() + resized.height());
+        assertEquals(String.valueOf(resized.width()), robot.lookup("#box-width").queryAs(javafx.scene.control.TextField.class)
+                .getText(), "the box fields follow the drag");
+
+        // Its middle, dragged 20 screen pixels left: the box moves and keeps its size.
+        Point2D middle = onScreen(picture, resized.x() + resized.width() / 2.0, resized.y() + resized.height() / 2.0);
+        robot.drag(middle, MouseButton.PRIMARY).moveBy(-10, 0).moveBy(-10, 0).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        FindingReview moved = review.find(id).orElseThrow();
+        assertTrue(moved.x() < resized.x(), resized + " -> " + moved);
+        assertEquals(resized.width(), moved.width());
+        assertEquals(resized.height(), moved.height());
+        Inspection shown = shell.inspectModel().inspectionProperty().get();
+        FindingReview saved = ReviewFile.load(shell.inspectModel().resultsDir(shown), shown.image().file(), shown.sha256())
+                .stream().filter(f -> f.id() == id).findFirst().orElseThrow();
+        assertEquals(List.of(moved.x(), moved.y(), moved.width(), moved.height()),
+                List.of(saved.x(), saved.y(), saved.width(), saved.height()), "the adjusted box is saved");
+
+        robot.clickOn("#review-undo");
+        robot.clickOn("#review-undo");
+        FindingReview undone = review.find(id).orElseThrow();
+        assertEquals(List.of(before.x(), before.y(), before.width(), before.height()),
+                List.of(undone.x(), undone.y(), undone.width(), undone.height()));
+    }
 
     @Test
     void givenTheShippedSamplesAndDemoModelsWhenOpenedAsAtStartThenTheFirstSampleIsInspected(FxRobot robot) throws Exception {
