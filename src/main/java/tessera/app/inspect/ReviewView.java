@@ -56,7 +56,7 @@ final class ReviewView extends SplitPane {
         this.review = model.review();
         this.failures = failures;
         setId("review-view");
-        MapPanel picture = new MapPanel(model, photo, layers, "Findings on the photograph (drag to pan, scroll to zoom; drag the selected box or its edges to adjust it)",
+        MapPanel picture = new MapPanel(model, photo, layers, "Findings (drag to pan, scroll to zoom; drag the selected box or its edges to adjust it)",
                 LayerImages::student, true);
         picture.setId("panel-review");
         picture.onClick(at -> review.findings().stream().filter(f -> f.contains(at.getX(), at.getY())).findFirst()
