@@ -13,8 +13,10 @@ import tessera.ensemble.Ensemble;
 import tessera.experiment.Run;
 import tessera.model.BatchInference;
 import tessera.model.Classifier;
+import tessera.train.CancellationToken;
 import tessera.train.Losses;
 import tessera.train.Objective;
+import tessera.train.SetupCancelled;
 import tessera.train.TrainingJob;
 import tessera.train.TrainingSettings;
 import tessera.util.TesseraException;
@@ -41,10 +43,11 @@ public final class Distillation {
         if (mode == DistillationMode.LABELS) {
             return TrainingJob.LABELS;
         }
-        return (data, run, device) -> create(mode, settings, data, run, device);
+        return (data, run, device, cancel) -> create(mode, settings, data, run, device, cancel);
     }
 
-    static Objective create(DistillationMode mode, TrainingSettings s, DataSplits data, Run run, Device device)
+    static Objective create(DistillationMode mode, TrainingSettings s, DataSplits data, Run run, Device device,
+                            CancellationToken cancel)
             throws IOException {
         if (s.teachers == null) {
             throw new TesseraException("distillation mode " + mode.id() + " needs --teachers DIR");
@@ -68,7 +71,7 @@ public final class Distillation {
                 source = new LiveTeachers(ensemble, mode, s.temperature, Normalization.fit(data.train()));
             } else {
                 long t0 = System.nanoTime();
-                source = new CachedTeachers(cache(ensemble, mode, data.train(), s.temperature));
+                source = new CachedTeachers(cache(ensemble, mode, data.train(), s.temperature, cancel));
                 ensemble.close();
                 run.log(String.format(java.util.Locale.ROOT, "teacher outputs cached once for %d samples in %.1f s",
                         data.train().size(), (System.nanoTime() - t0) / 1e9));
@@ -93,13 +96,21 @@ public final class Distillation {
         }
     }
 
-    /** Softened teacher probabilities for the whole training split, per teacher or fused as the mode asks. */
-    static TeacherTargets cache(Ensemble ensemble, DistillationMode mode, ImageSet train, double temperature) {
+    /**
+     * Softened teacher probabilities for the whole training split, per teacher or fused as the mode
+     * asks. A cancellation is honoured between teachers ({@link SetupCancelled}): one teacher's pass
+     * is seconds, all of them a minute on the whole of Fashion-MNIST.
+     */
+    static TeacherTargets cache(Ensemble ensemble, DistillationMode mode, ImageSet train, double temperature,
+                                CancellationToken cancel) {
         int classes = ensemble.classNames().size();
         int teachers = ensemble.size();
         double[][][] soft = new double[teachers][][];
         double[][][] plain = mode == DistillationMode.STACKING ? new double[teachers][][] : null;
         for (int t = 0; t < teachers; t++) {
+            if (cancel.isCancelled()) {
+                throw new SetupCancelled("caching the teachers' outputs (" + t + " of " + teachers + " done)");
+            }
             Classifier teacher = ensemble.members().get(t);
             float[] logits = meanLogits(teacher.logits(train, BATCH), classes);
             soft[t] = BatchInference.softmax(logits, classes, temperature);

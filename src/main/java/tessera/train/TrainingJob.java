@@ -20,13 +20,16 @@ import java.nio.file.Path;
  */
 public final class TrainingJob {
 
-    /** Builds the objective once the data are loaded (distillation needs them to cache teacher outputs). */
+    /**
+     * Builds the objective once the data are loaded (distillation needs them to cache teacher
+     * outputs, which is long enough to need the cancellation token: it throws {@link SetupCancelled}).
+     */
     @FunctionalInterface
     public interface ObjectiveFactory {
-        Objective create(DataSplits data, Run run, Device device) throws IOException;
+        Objective create(DataSplits data, Run run, Device device, CancellationToken cancel) throws IOException;
     }
 
-    public static final ObjectiveFactory LABELS = (data, run, device) -> new LabelObjective();
+    public static final ObjectiveFactory LABELS = (data, run, device, cancel) -> new LabelObjective();
 
     private TrainingJob() {
     }
@@ -48,8 +51,12 @@ public final class TrainingJob {
                     + ", validation " + data.validation().size() + ", test " + data.test().size()
                     + ", input " + data.train().channels() + "x" + data.train().height() + "x" + data.train().width());
             TrainingResult result;
-            try (Objective objective = objectives.create(data, run, device)) {
+            try (Objective objective = objectives.create(data, run, device, cancel)) {
                 result = new ModelTrainer(settings, data, objective, device).train(run, listener, cancel);
+            } catch (SetupCancelled e) {
+                int epochsDone = ModelTrainer.readState(run).epochsDone;
+                run.log(e.getMessage() + "; resumable from epoch " + epochsDone);
+                result = new TrainingResult(run.id(), true, epochsDone, 0, false, null, null, 0);
             }
             if (result.cancelled()) {
                 run.markCancelled();

@@ -154,7 +154,7 @@ class MultiTeacherDistillationTest {
         DataSplits split = DatasetLoader.load(data, TinyTeachers.settings(data, 1, 7).datasetOptions());
         double temperature = 3;
         try (Ensemble ensemble = Ensemble.load(teachers, Device.cpu())) {
-            TeacherTargets cache = Distillation.cache(ensemble, DistillationMode.PER_TEACHER, split.train(), temperature);
+            TeacherTargets cache = Distillation.cache(ensemble, DistillationMode.PER_TEACHER, split.train(), temperature, new CancellationToken());
             assertEquals(3, cache.count());
             for (int k = 0; k < 3; k++) {
                 Classifier teacher = ensemble.members().get(k);
@@ -166,9 +166,32 @@ class MultiTeacherDistillationTest {
                 }
             }
             // mean-teacher caches one target: the mean of the softened teachers
-            TeacherTargets mean = Distillation.cache(ensemble, DistillationMode.MEAN_TEACHER, split.train(), temperature);
+            TeacherTargets mean = Distillation.cache(ensemble, DistillationMode.MEAN_TEACHER, split.train(), temperature, new CancellationToken());
             assertEquals(1, mean.count());
         }
+    }
+
+    @Test
+    void cancelledWhileTheTeachersOutputsAreCachedTheRunIsCancelledAndResumable() throws IOException {
+        TrainingSettings s = studentSettings("per-teacher", 1);
+        Run run = TrainingJob.create(store, "distill", s);
+        CancellationToken cancel = new CancellationToken();
+        cancel.cancel();
+        TrainingResult r = TrainingJob.run(run, s, Distillation.objectives(s), TrainingListener.NONE, cancel);
+        assertTrue(r.cancelled());
+        assertEquals(0, r.epochsDone());
+        Run reread = store.open(run.id());
+        assertEquals(RunStatus.CANCELLED, reread.record().status());
+        String log = Files.readString(reread.logFile());
+        assertTrue(log.contains("cancelled while caching the teachers' outputs (0 of 3 done); resumable from epoch 0"), log);
+        assertFalse(log.contains("cached once"), log);
+        assertTrue(reread.metrics().isEmpty());
+
+        TrainingResult resumed = TrainingJob.resume(store, run.id(), Distillation::objectives, TrainingListener.NONE,
+                new CancellationToken());
+        assertFalse(resumed.cancelled());
+        assertEquals(RunStatus.FINISHED, store.open(run.id()).record().status());
+        assertTrue(Files.isRegularFile(resumed.bundle().resolve(ModelBundle.PARAMS_FILE)));
     }
 
     @Test
