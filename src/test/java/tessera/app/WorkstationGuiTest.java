@@ -75,6 +75,8 @@ class WorkstationGuiTest extends ApplicationTest {
         replace("#field-dataset", data.toString());
         replace("#field-members", "2");
         replace("#field-epochs", "1");
+        // several batches per member: Task coalesces progress updates, so one batch each could reach the screen as 1.0 alone
+        replace("#field-batch-size", "4");
         replace("#field-ensemble-name", "gui-teachers");
         assertEquals(2, shell.trainModel().form().members.get());
         assertEquals(1, shell.trainModel().form().epochs.get());
