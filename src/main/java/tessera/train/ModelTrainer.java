@@ -110,6 +110,7 @@ public final class ModelTrainer {
                     run.putSummary("parameters", (double) tessera.model.NetworkCost.of(network, new Shape(1, spec.inputShape()[0], spec.inputShape()[1], spec.inputShape()[2])).parameters());
                 }
                 float[] buffer = new float[batch * train.sampleLength()];
+                StepGuard guard = new StepGuard(network);
                 for (int epoch = state.epochsDone + 1; epoch <= settings.epochs && !state.stoppedEarly; epoch++) {
                     long t0 = System.nanoTime();
                     listener.epochStarted(epoch, settings.epochs, batches);
@@ -127,12 +128,29 @@ public final class ModelTrainer {
                         Batches.fill(train, order, from, to, norm, settings.augmentation(), augmentRandom, buffer);
                         int[] labels = Batches.labels(train, order, from, to);
                         int[] samples = Arrays.copyOfRange(order, from, to);
-                        double[] stepResult = step(trainer, model.getNDManager(), buffer, labels, samples, spec);
+                        double[] stepResult = step(trainer, model.getNDManager(), buffer, labels, samples, spec, guard);
+                        state.step++;
+                        if (stepResult == null) {
+                            run.log("epoch " + epoch + " batch " + (b + 1) + ": non-finite loss or gradient, update skipped");
+                            guard.checkNotDiverged(epoch, b + 1, state.epochsDone);
+                            continue;
+                        }
                         lossSum += stepResult[0] * (to - from);
                         correct += (long) stepResult[1];
                         seen += to - from;
-                        state.step++;
                         listener.batchFinished(epoch, b + 1, batches, stepResult[0]);
+                    }
+                    int skipped = guard.takeSkippedThisEpoch();
+                    if (seen == 0) {
+                        throw new TesseraException("training diverged: every batch of epoch " + epoch
+                                + " gave a non-finite loss or gradient; lower the learning rate");
+                    }
+                    if (skipped > 0) {
+                        listener.message("epoch " + epoch + ": " + skipped + " batch(es) with a non-finite loss or gradient were skipped");
+                        if (!guard.parametersFinite(model.getNDManager())) {
+                            throw new TesseraException("training diverged: a non-finite batch in epoch " + epoch
+                                    + " left the network's statistics non-finite; " + StepGuard.whatIsLeft(state.epochsDone));
+                        }
                     }
                     double seconds = (System.nanoTime() - t0) / 1e9;
                     double trainLoss = lossSum / seen;
@@ -182,8 +200,12 @@ public final class ModelTrainer {
         }
     }
 
-    /** One optimisation step; returns {loss, correct predictions}. Everything of the batch lives in its own sub-manager. */
-    private double[] step(Trainer trainer, NDManager root, float[] buffer, int[] labels, int[] samples, NetworkSpec spec) {
+    /**
+     * One optimisation step; returns {loss, correct predictions}, or null when the guard kept a
+     * non-finite batch out of the parameters. Everything of the batch lives in its own sub-manager.
+     */
+    private double[] step(Trainer trainer, NDManager root, float[] buffer, int[] labels, int[] samples, NetworkSpec spec,
+                          StepGuard guard) {
         int n = labels.length;
         int[] s = spec.inputShape();
         try (NDManager batch = root.newSubManager()) {
@@ -200,10 +222,10 @@ public final class ModelTrainer {
                 NDArray predicted = Losses.meanOfHeads(heads).argMax(1).toType(DataType.INT32, false);
                 correct = predicted.eq(y.toType(DataType.INT32, false)).sum().getLong();
             }
-            trainer.step();
-            if (!Double.isFinite(loss)) {
-                throw new TesseraException("training diverged (loss " + loss + "): lower the learning rate");
+            if (!guard.admits(loss, batch)) {
+                return null;
             }
+            trainer.step();
             return new double[] {loss, correct};
         }
     }
