@@ -14,6 +14,7 @@ EPOCHS=${EPOCHS:-2}
 TEMPERATURE=${TEMPERATURE:-4}   # KD temperature and weight of the students' KD term
 ALPHA=${ALPHA:-0.9}
 THREADS=${THREADS:-}   # e.g. THREADS=1 on a machine busy with other work: libtorch's threads then stop waiting on each other
+SEEDS=${SEEDS:-}   # e.g. SEEDS="43 44 45": more students of each kind against the same teachers, in $WORK/seedN
 STEP=${1:-all}   # all | train | evaluate
 DATA="$WORK/fashion-mnist-$TRAIN_IMAGES-$TEST_IMAGES"
 mkdir -p "$WORK/bin"
@@ -52,3 +53,19 @@ if [ "$STEP" != train ]; then
       --model "$WORK/student-cnn-small-simultaneous" --model "$WORK/student-cnn-small-labels" \
       --out "$WORK/evaluation.json" --agreement "$WORK/agreement"
 fi
+
+# Further seeds: the four students again, each seed drawing its own validation split and order, against
+# the same teachers; benchmarks/summarise-student-seeds.py WORK then gives mean ± SE and paired differences.
+for seed in $SEEDS; do
+  for arch in cnn-medium cnn-small; do
+    for mode in simultaneous labels; do
+      out="$WORK/seed$seed/student-$arch-$mode"
+      [ -f "$out/model.json" ] || tessera distill --dataset "$DATA" --teachers "$WORK/teachers" --student-arch "$arch" \
+          --mode "$mode" --temperature "$TEMPERATURE" --alpha "$ALPHA" --epochs "$EPOCHS" --seed "$seed" --out "$out"
+    done
+  done
+  [ -f "$WORK/seed$seed/evaluate.txt" ] || tessera evaluate --dataset "$DATA" --model "$WORK/teachers" \
+      --model "$WORK/seed$seed/student-cnn-medium-simultaneous" --model "$WORK/seed$seed/student-cnn-medium-labels" \
+      --model "$WORK/seed$seed/student-cnn-small-simultaneous" --model "$WORK/seed$seed/student-cnn-small-labels" \
+      --out "$WORK/seed$seed/evaluation.json" > "$WORK/seed$seed/evaluate.txt"
+done
