@@ -131,7 +131,7 @@ public final class ModelTrainer {
                         double[] stepResult = step(trainer, model.getNDManager(), buffer, labels, samples, spec, guard);
                         state.step++;
                         if (stepResult == null) {
-                            run.log("epoch " + epoch + " batch " + (b + 1) + ": non-finite loss or gradient, update skipped");
+                            run.log("epoch " + epoch + " batch " + (b + 1) + ": " + guard.lastReason() + ", update skipped");
                             guard.checkNotDiverged(epoch, b + 1, state.epochsDone);
                             continue;
                         }

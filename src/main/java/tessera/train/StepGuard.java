@@ -28,6 +28,7 @@ final class StepGuard {
     private final List<Parameter> trained = new ArrayList<>();
     private int inARow;
     private int skippedThisEpoch;
+    private String lastReason = "";
 
     StepGuard(Block network) {
         this.network = network;
@@ -40,7 +41,11 @@ final class StepGuard {
 
     /** Whether the batch's loss and every gradient are finite; if not, the gradients are cleared. */
     boolean admits(double loss, NDManager root) {
-        if (Double.isFinite(loss) && gradientsFinite(root)) {
+        if (!Double.isFinite(loss)) {
+            lastReason = "loss " + loss;
+        } else if (!gradientsFinite(root)) {
+            lastReason = "finite loss " + loss + " but non-finite gradients";
+        } else {
             inARow = 0;
             return true;
         }
@@ -48,6 +53,11 @@ final class StepGuard {
         inARow++;
         skippedThisEpoch++;
         return false;
+    }
+
+    /** What was not finite in the last skipped batch, for the run log. */
+    String lastReason() {
+        return lastReason;
     }
 
     /** Throws once too many batches in a row were skipped: the network has diverged. */
