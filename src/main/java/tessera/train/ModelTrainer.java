@@ -119,6 +119,7 @@ public final class ModelTrainer {
                     double lossSum = 0;
                     long correct = 0;
                     long seen = 0;
+                    int skipped = 0;
                     for (int b = 0; b < batches; b++) {
                         if (cancel.isCancelled()) {
                             return cancelled(run, state, started);
@@ -131,6 +132,7 @@ public final class ModelTrainer {
                         double[] stepResult = step(trainer, model.getNDManager(), buffer, labels, samples, spec, guard);
                         state.step++;
                         if (stepResult == null) {
+                            skipped++;
                             run.log("epoch " + epoch + " batch " + (b + 1) + ": " + guard.lastReason() + ", update skipped");
                             guard.checkNotDiverged(epoch, b + 1, state.epochsDone);
                             continue;
@@ -140,7 +142,6 @@ public final class ModelTrainer {
                         seen += to - from;
                         listener.batchFinished(epoch, b + 1, batches, stepResult[0]);
                     }
-                    int skipped = guard.takeSkippedThisEpoch();
                     if (seen == 0) {
                         throw new TesseraException("training diverged: every batch of epoch " + epoch
                                 + " gave a non-finite loss or gradient; lower the learning rate");

@@ -27,7 +27,6 @@ final class StepGuard {
     private final Block network;
     private final List<Parameter> trained = new ArrayList<>();
     private int inARow;
-    private int skippedThisEpoch;
     private String lastReason = "";
 
     StepGuard(Block network) {
@@ -51,7 +50,6 @@ final class StepGuard {
         }
         clearGradients();
         inARow++;
-        skippedThisEpoch++;
         return false;
     }
 
@@ -73,13 +71,6 @@ final class StepGuard {
     static String whatIsLeft(int epochsDone) {
         return epochsDone > 0 ? "the checkpoint of epoch " + epochsDone + " is intact: resume the run"
                 : "no epoch had finished: start the run again";
-    }
-
-    /** Batches skipped since the last call, for the epoch's log line; resets the count. */
-    int takeSkippedThisEpoch() {
-        int n = skippedThisEpoch;
-        skippedThisEpoch = 0;
-        return n;
     }
 
     /**
@@ -105,17 +96,16 @@ final class StepGuard {
             for (Parameter p : trained) {
                 NDArray gradient = p.getArray().getGradient();
                 gradient.attach(m);
-                NDArray sum = gradient.sum();
-                sum.attach(m);
+                NDArray sum = gradient.sum(); // in m, with the gradient
                 total = total == null ? sum : total.add(sum);
             }
-            return total == null || finite(total, m);
+            return total == null || Float.isFinite(total.getFloat());
         }
     }
 
+    /** Whether a sum made elsewhere is finite (it is closed with m); any NaN or infinity summed makes it non-finite. */
     private static boolean finite(NDArray sum, NDManager m) {
         sum.attach(m);
-        // A sum is non-finite when any element is NaN or infinite (overflow of finite gradients aside).
         return Float.isFinite(sum.getFloat());
     }
 
